@@ -1,0 +1,146 @@
+//! Every command-line flag of contra, in one place.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use contra::train::TrainSource;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "contra",
+    version,
+    about = "Find the claims named speakers make in news articles and rank where they contradict or agree",
+    long_about = "contra reads news articles, extracts the claims that named speakers make \
+                  (direct and reported speech), and ranks pairs of claims from different speakers \
+                  by how strongly they contradict or agree, using an NLI cross-encoder trained \
+                  for the project. Models are read from local directories; nothing is downloaded."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Embed sentences (one per line) and print their vectors as JSON lines.
+    Embed(EmbedArgs),
+    /// Score premise → hypothesis pairs from a TSV file with the NLI model.
+    Nli(NliArgs),
+    /// Fine-tune the NLI cross-encoder from the sentence-embedding base model.
+    TrainNli(TrainNliArgs),
+}
+
+/// Flags every model-running command shares.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// CPU threads for model inference (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// No progress bars.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EmbedArgs {
+    /// Text file with one sentence per line ("-" for stdin).
+    pub input: PathBuf,
+    /// Sentence-embedding model directory.
+    #[arg(long, value_name = "DIR", default_value = contra::embed::DEFAULT_EMBED_MODEL_DIR)]
+    pub model: PathBuf,
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PairFormat {
+    /// One JSON object per pair: id, label, entailment, neutral, contradiction.
+    Jsonl,
+    /// Tab-separated: id, label, entailment, neutral, contradiction, with a header.
+    Tsv,
+}
+
+#[derive(Debug, Args)]
+pub struct NliArgs {
+    /// TSV with the header `id, premise, hypothesis` and optionally `label`.
+    pub pairs: PathBuf,
+    /// Output format of the per-pair scores.
+    #[arg(long, value_enum, default_value_t = PairFormat::Jsonl)]
+    pub format: PairFormat,
+    /// Compare predictions with the `label` column and print accuracy, macro-F1, per-class
+    /// precision/recall/F1 and the confusion matrix instead of the scores (scores still go
+    /// to --output if given).
+    #[arg(long)]
+    pub eval: bool,
+    /// Write the scores to this file (atomically) instead of stdout.
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// NLI model directory.
+    #[arg(long, value_name = "DIR", default_value = contra::nli::DEFAULT_NLI_MODEL_DIR)]
+    pub model: PathBuf,
+    /// Pairs per forward pass.
+    #[arg(long, default_value_t = 32, value_name = "N")]
+    pub batch_size: usize,
+    /// Tokens per pair; longer pairs are truncated, the longer side first.
+    #[arg(long, default_value_t = 256, value_name = "N")]
+    pub max_len: usize,
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TrainNliArgs {
+    /// Training TSV files (`id, premise, hypothesis, label`, plain or .gz). Append @W to
+    /// weight a file: @2 uses it twice per epoch, @0.3 a fresh random 30% each epoch.
+    #[arg(long = "train", value_name = "FILE[@W]", required = true, num_args = 1..)]
+    pub train: Vec<TrainSource>,
+    /// Labelled dev TSV files evaluated after each epoch; the first decides which model is
+    /// kept. Never train on these.
+    #[arg(long = "dev", value_name = "FILE", num_args = 1..)]
+    pub dev: Vec<PathBuf>,
+    /// Base encoder directory (sentence-transformers layout with model.safetensors).
+    #[arg(long, value_name = "DIR", default_value = contra::embed::DEFAULT_EMBED_MODEL_DIR)]
+    pub base_model: PathBuf,
+    /// Where the best model is written (fp16 safetensors, config, vocab).
+    #[arg(long, value_name = "DIR", default_value = contra::nli::DEFAULT_NLI_MODEL_DIR)]
+    pub out: PathBuf,
+    /// Checkpoints, optimiser state and the training log.
+    #[arg(long, value_name = "DIR", default_value = "runs/nli")]
+    pub checkpoint_dir: PathBuf,
+    /// Continue from the checkpoint in --checkpoint-dir (same flags as the first run).
+    #[arg(long)]
+    pub resume: bool,
+    #[arg(long, default_value_t = 2)]
+    pub epochs: usize,
+    #[arg(long, default_value_t = 32)]
+    pub batch_size: usize,
+    /// Peak learning rate.
+    #[arg(long, default_value_t = 4e-5)]
+    pub lr: f64,
+    /// Fraction of all steps spent warming the learning rate up linearly.
+    #[arg(long, default_value_t = 0.06)]
+    pub warmup: f64,
+    #[arg(long, default_value_t = 0.01)]
+    pub weight_decay: f64,
+    /// Tokens per pair; longer pairs are truncated, the longer side first.
+    #[arg(long, default_value_t = 128)]
+    pub max_len: usize,
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Compute in bfloat16 (fp32 master weights); several times faster on CPUs with
+    /// AVX512-BF16 or AMX.
+    #[arg(long)]
+    pub bf16: bool,
+    /// Also evaluate (and keep the best) every N steps, not only at epoch ends.
+    #[arg(long, value_name = "N")]
+    pub eval_every: Option<usize>,
+    /// Save a checkpoint every N steps.
+    #[arg(long, default_value_t = 200, value_name = "N")]
+    pub checkpoint_every: usize,
+    /// Stop after N steps in all (for benchmarks); the checkpoint allows --resume.
+    #[arg(long, value_name = "N")]
+    pub max_steps: Option<usize>,
+    #[command(flatten)]
+    pub run: RunArgs,
+}

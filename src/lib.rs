@@ -1,0 +1,15 @@
+//! contra: finds the claims that named speakers make in news articles and ranks pairs of
+//! claims from different speakers by how strongly they contradict or agree, with an NLI
+//! cross-encoder.
+//!
+//! Stages, each a module with plain-data input and output:
+//! `article` → `segment` → `claims` → `embed` → `compare` (with `nli`) → `report`.
+
+pub mod embed;
+pub mod encoder;
+pub mod metrics;
+pub mod nli;
+pub mod output;
+pub mod pairs;
+pub mod progress;
+pub mod train;

@@ -1,0 +1,187 @@
+//! The `contra` command line: parses arguments and hands each command to the library.
+
+mod cli;
+
+use std::io::{BufRead, Write};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use clap::Parser;
+
+use cli::{Cli, Command, EmbedArgs, NliArgs, PairFormat, RunArgs, TrainNliArgs};
+use contra::encoder::default_model_path;
+use contra::metrics::Confusion;
+use contra::nli::{NliConfig, NliModel};
+use contra::output::write_output;
+use contra::progress::Progress;
+use contra::{embed, pairs, train};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Embed(args) => run_embed(args),
+        Command::Nli(args) => run_nli(args),
+        Command::TrainNli(args) => run_train_nli(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("contra: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn set_threads(run: &RunArgs) {
+    let threads = run
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    tch::set_num_threads(threads as i32);
+}
+
+/// A default model path resolves against the checkout when it is not found here.
+fn model_dir(path: &std::path::Path, default: &str) -> std::path::PathBuf {
+    if path == std::path::Path::new(default) {
+        default_model_path(default)
+    } else {
+        path.to_path_buf()
+    }
+}
+
+fn run_embed(args: EmbedArgs) -> Result<()> {
+    set_threads(&args.run);
+    let sentences: Vec<String> = if args.input.as_os_str() == "-" {
+        std::io::stdin()
+            .lock()
+            .lines()
+            .collect::<Result<_, _>>()
+            .context("reading stdin")?
+    } else {
+        std::fs::read_to_string(&args.input)
+            .with_context(|| format!("cannot read {}", args.input.display()))?
+            .lines()
+            .map(str::to_string)
+            .collect()
+    };
+    let sentences: Vec<String> = sentences
+        .into_iter()
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    let embedder = embed::Embedder::load(&model_dir(&args.model, embed::DEFAULT_EMBED_MODEL_DIR))?;
+    let progress = Progress::new(!args.run.quiet, sentences.len() as u64, "embedding");
+    let vectors = embedder.embed(&sentences, &progress)?;
+    progress.finish();
+    write_output(None, |out| {
+        for (sentence, vector) in sentences.iter().zip(&vectors) {
+            let line = serde_json::json!({"text": sentence, "embedding": vector});
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+fn run_nli(args: NliArgs) -> Result<()> {
+    set_threads(&args.run);
+    let file = pairs::read_pair_file(&args.pairs)?;
+    pairs::warn_problems(&args.pairs, &file.problems, 20);
+    if args.eval && !file.has_label_column {
+        bail!(
+            "{} has no label column: --eval needs gold labels",
+            args.pairs.display()
+        );
+    }
+    let model = NliModel::load(
+        &model_dir(&args.model, contra::nli::DEFAULT_NLI_MODEL_DIR),
+        NliConfig {
+            batch_size: args.batch_size.max(1),
+            max_len: args.max_len,
+        },
+    )?;
+    let texts: Vec<(&str, &str)> = file
+        .pairs
+        .iter()
+        .map(|p| (p.premise.as_str(), p.hypothesis.as_str()))
+        .collect();
+    let progress = Progress::new(!args.run.quiet, texts.len() as u64, "nli");
+    let scores = model.score(&texts, &progress);
+    progress.finish();
+
+    let write_scores = |out: &mut dyn Write| -> std::io::Result<()> {
+        if args.format == PairFormat::Tsv {
+            writeln!(out, "id\tlabel\tentailment\tneutral\tcontradiction")?;
+        }
+        for (pair, s) in file.pairs.iter().zip(&scores) {
+            match args.format {
+                PairFormat::Jsonl => {
+                    let line = serde_json::json!({
+                        "id": pair.id, "label": s.label(),
+                        "entailment": s.entailment, "neutral": s.neutral, "contradiction": s.contradiction,
+                    });
+                    writeln!(out, "{line}")?;
+                }
+                PairFormat::Tsv => writeln!(
+                    out,
+                    "{}\t{}\t{:.6}\t{:.6}\t{:.6}",
+                    pair.id,
+                    s.label(),
+                    s.entailment,
+                    s.neutral,
+                    s.contradiction
+                )?,
+            }
+        }
+        Ok(())
+    };
+    if args.eval {
+        if let Some(path) = &args.output {
+            write_output(Some(path), write_scores)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+        let mut confusion = Confusion::default();
+        let mut unlabelled = 0;
+        for (pair, s) in file.pairs.iter().zip(&scores) {
+            match pair.label {
+                Some(gold) => confusion.add(gold, s.label()),
+                None => unlabelled += 1,
+            }
+        }
+        if unlabelled > 0 {
+            eprintln!("warning: {unlabelled} pairs without a label were not evaluated");
+        }
+        print!("{}", confusion.evaluation().to_text());
+    } else {
+        write_output(args.output.as_deref(), write_scores).context("cannot write the scores")?;
+    }
+    Ok(())
+}
+
+fn run_train_nli(args: TrainNliArgs) -> Result<()> {
+    set_threads(&args.run);
+    let config = train::TrainConfig {
+        base_model: model_dir(&args.base_model, embed::DEFAULT_EMBED_MODEL_DIR),
+        train: args.train,
+        dev: args.dev,
+        out_dir: args.out,
+        checkpoint_dir: args.checkpoint_dir,
+        epochs: args.epochs,
+        batch_size: args.batch_size.max(1),
+        lr: args.lr,
+        warmup: args.warmup,
+        weight_decay: args.weight_decay,
+        max_len: args.max_len,
+        seed: args.seed,
+        bf16: args.bf16,
+        eval_every: args.eval_every,
+        checkpoint_every: args.checkpoint_every.max(1),
+        max_steps: args.max_steps,
+    };
+    let summary = train::train(&config, args.resume, !args.run.quiet)?;
+    eprintln!(
+        "trained {} steps at {:.1} pairs/s; best dev score {}",
+        summary.steps,
+        summary.pairs_per_second,
+        summary.best_score.map_or("-".into(), |s| format!("{s:.4}"))
+    );
+    Ok(())
+}

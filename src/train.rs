@@ -1,0 +1,868 @@
+//! `contra train-nli`: fine-tunes a BERT encoder (all-MiniLM-L6-v2) into the 3-way NLI
+//! cross-encoder, with tch autograd on rust-bert's `BertForSequenceClassification`.
+//!
+//! AdamW (decoupled weight decay, none on biases and LayerNorm), linear warm-up then linear
+//! decay, gradient-norm clipping, dropout on, length-bucketed dynamic padding and a fixed
+//! seed. The optimiser is written here rather than taken from tch so that its moments can be
+//! checkpointed: a run stopped at any point resumes exactly where its last checkpoint was.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rust_bert::bert::{BertConfig, BertForSequenceClassification};
+use serde::{Deserialize, Serialize};
+use tch::{nn, Device, Kind, Tensor};
+
+use crate::encoder::{self, EncodedPair, ModelError};
+use crate::metrics::{Confusion, Evaluation};
+use crate::nli::NliLabel;
+use crate::pairs;
+use crate::progress::Progress;
+
+#[derive(Debug, thiserror::Error)]
+pub enum TrainError {
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    #[error(transparent)]
+    Pairs(#[from] pairs::PairsError),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: {source}")]
+    Tensor {
+        path: PathBuf,
+        #[source]
+        source: tch::TchError,
+    },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// A training file and how much of it one epoch uses: weight 2 repeats it twice, 0.3 draws
+/// a fresh random 30% every epoch.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrainSource {
+    pub path: PathBuf,
+    pub weight: f64,
+}
+
+impl std::str::FromStr for TrainSource {
+    type Err = String;
+
+    /// `PATH` or `PATH@WEIGHT`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (path, weight) = match s.rsplit_once('@') {
+            Some((path, weight)) => {
+                let weight: f64 = weight
+                    .parse()
+                    .map_err(|_| format!("bad weight {weight:?} in {s:?}: expected PATH@NUMBER"))?;
+                if !(weight > 0.0 && weight.is_finite()) {
+                    return Err(format!("weight in {s:?} must be a positive number"));
+                }
+                (path, weight)
+            }
+            None => (s, 1.0),
+        };
+        Ok(TrainSource {
+            path: PathBuf::from(path),
+            weight,
+        })
+    }
+}
+
+/// Everything that defines a training run; saved with checkpoints and the model card.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TrainConfig {
+    pub base_model: PathBuf,
+    pub train: Vec<TrainSource>,
+    pub dev: Vec<PathBuf>,
+    pub out_dir: PathBuf,
+    pub checkpoint_dir: PathBuf,
+    pub epochs: usize,
+    pub batch_size: usize,
+    pub lr: f64,
+    pub warmup: f64,
+    pub weight_decay: f64,
+    pub max_len: usize,
+    pub seed: u64,
+    pub bf16: bool,
+    pub eval_every: Option<usize>,
+    pub checkpoint_every: usize,
+    pub max_steps: Option<usize>,
+}
+
+/// Where a run stands; written with every checkpoint.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct RunState {
+    epoch: usize,
+    batch_in_epoch: usize,
+    global_step: usize,
+    best_score: Option<f64>,
+    best_at_step: Option<usize>,
+    history: Vec<EvalRecord>,
+    train_seconds: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct EvalRecord {
+    step: usize,
+    epoch: f64,
+    results: Vec<(String, f64, f64)>,
+}
+
+/// What `train` reports when it returns.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrainSummary {
+    pub steps: usize,
+    pub pairs_per_second: f64,
+    pub best_score: Option<f64>,
+    pub stopped_early: bool,
+}
+
+const BETA1: f64 = 0.9;
+const BETA2: f64 = 0.999;
+const EPS: f64 = 1e-6;
+const CLIP_NORM: f64 = 1.0;
+const LOG_EVERY: usize = 50;
+
+pub fn train(
+    config: &TrainConfig,
+    resume: bool,
+    progress_visible: bool,
+) -> Result<TrainSummary, TrainError> {
+    tch::manual_seed(config.seed as i64);
+    let base = encoder::ModelFiles::locate(
+        &config.base_model,
+        "run scripts/setup.sh to install the base model",
+    )?;
+    let bert_config = encoder::nli_config(base.read_config()?);
+    let tokenizer = base.tokenizer()?;
+
+    let mut vs = nn::VarStore::new(Device::Cpu);
+    let model = encoder::build_classifier(&vs, &bert_config)?;
+    let state_path = config.checkpoint_dir.join("state.json");
+    let mut state = if resume && state_path.is_file() {
+        let state: RunState = read_json(&state_path)?;
+        load_into(
+            &mut vs,
+            &config.checkpoint_dir.join("model.safetensors"),
+            "",
+        )?;
+        eprintln!(
+            "resuming from {} at epoch {}, batch {} (step {})",
+            config.checkpoint_dir.display(),
+            state.epoch + 1,
+            state.batch_in_epoch,
+            state.global_step
+        );
+        state
+    } else {
+        if resume {
+            eprintln!(
+                "no checkpoint in {}: starting afresh",
+                config.checkpoint_dir.display()
+            );
+        }
+        load_into(&mut vs, &base.weights, "bert.")?;
+        RunState::default()
+    };
+    let mut optimizer = AdamW::new(&vs, config.weight_decay);
+    if resume && state.global_step > 0 {
+        optimizer.load(&config.checkpoint_dir.join("optimizer.safetensors"))?;
+    }
+    if config.bf16 {
+        vs.bfloat16();
+    }
+
+    let train_set = load_training_data(config, &tokenizer)?;
+    let dev_sets = config
+        .dev
+        .iter()
+        .map(|path| load_eval_set(path, &tokenizer, config.max_len))
+        .collect::<Result<Vec<_>, _>>()?;
+
+    let batches_per_epoch = epoch_batches(&train_set, config, 0).len();
+    let total_steps = batches_per_epoch * config.epochs;
+    let warmup_steps = ((total_steps as f64) * config.warmup).round() as usize;
+    eprintln!(
+        "training on {} pairs per epoch ({} batches of {}), {} epochs, {} steps, warm-up {}",
+        train_set.epoch_size(),
+        batches_per_epoch,
+        config.batch_size,
+        config.epochs,
+        total_steps,
+        warmup_steps
+    );
+    fs::create_dir_all(&config.checkpoint_dir).map_err(|source| TrainError::Io {
+        path: config.checkpoint_dir.clone(),
+        source,
+    })?;
+    write_json(&config.checkpoint_dir.join("config.json"), config)?;
+
+    let progress = Progress::new(progress_visible, total_steps as u64, "train-nli");
+    progress.set_position(state.global_step as u64);
+    let started = Instant::now();
+    let seconds_before = state.train_seconds;
+    let mut pairs_seen = 0usize;
+    let mut loss_ema: Option<f64> = None;
+    let mut stopped_early = false;
+
+    'epochs: while state.epoch < config.epochs {
+        let batches = epoch_batches(&train_set, config, state.epoch);
+        while state.batch_in_epoch < batches.len() {
+            if config.max_steps.is_some_and(|max| state.global_step >= max) {
+                stopped_early = true;
+                break 'epochs;
+            }
+            let batch = &batches[state.batch_in_epoch];
+            let lr = scheduled_lr(config.lr, state.global_step, warmup_steps, total_steps);
+            let loss = training_step(&model, &mut optimizer, &train_set, batch, lr);
+            state.global_step += 1;
+            state.batch_in_epoch += 1;
+            pairs_seen += batch.len();
+            loss_ema = Some(loss_ema.map_or(loss, |e| 0.98 * e + 0.02 * loss));
+            let elapsed = started.elapsed().as_secs_f64();
+            let rate = pairs_seen as f64 / elapsed.max(1e-9);
+            progress.inc(1);
+            progress.set_status(format!(
+                "loss {:.4} {:.1} pairs/s",
+                loss_ema.unwrap_or(loss),
+                rate
+            ));
+            if state.global_step % LOG_EVERY == 0 {
+                let line = serde_json::json!({
+                    "step": state.global_step, "epoch": state.epoch + 1,
+                    "loss": loss_ema, "lr": lr, "pairs_per_s": rate,
+                });
+                progress.println(line.to_string());
+                append_line(&config.checkpoint_dir.join("log.jsonl"), &line.to_string())?;
+            }
+            let epoch_done = state.batch_in_epoch == batches.len();
+            if epoch_done {
+                state.epoch += 1;
+                state.batch_in_epoch = 0;
+            }
+            let eval_now = epoch_done
+                || config
+                    .eval_every
+                    .is_some_and(|every| state.global_step % every == 0);
+            if eval_now {
+                state.train_seconds = seconds_before + started.elapsed().as_secs_f64();
+                evaluate_and_keep_best(
+                    config,
+                    &model,
+                    &vs,
+                    &bert_config,
+                    &dev_sets,
+                    &mut state,
+                    batches.len(),
+                    &progress,
+                )?;
+            }
+            if eval_now || state.global_step % config.checkpoint_every == 0 {
+                state.train_seconds = seconds_before + started.elapsed().as_secs_f64();
+                save_checkpoint(config, &optimizer, &state)?;
+            }
+            if epoch_done {
+                continue 'epochs;
+            }
+        }
+    }
+    state.train_seconds = seconds_before + started.elapsed().as_secs_f64();
+    save_checkpoint(config, &optimizer, &state)?;
+    progress.finish();
+    Ok(TrainSummary {
+        steps: state.global_step,
+        pairs_per_second: pairs_seen as f64 / started.elapsed().as_secs_f64().max(1e-9),
+        best_score: state.best_score,
+        stopped_early,
+    })
+}
+
+fn training_step(
+    model: &BertForSequenceClassification,
+    optimizer: &mut AdamW,
+    data: &TrainingData,
+    batch: &[usize],
+    lr: f64,
+) -> f64 {
+    let members: Vec<&EncodedPair> = batch.iter().map(|&i| &data.pairs[i]).collect();
+    let input = encoder::pad_batch(&members, Device::Cpu);
+    let labels: Vec<i64> = batch
+        .iter()
+        .map(|&i| data.labels[i].index() as i64)
+        .collect();
+    let labels = Tensor::from_slice(&labels);
+    let logits = model
+        .forward_t(
+            Some(&input.ids),
+            Some(&input.mask),
+            Some(&input.types),
+            None,
+            None,
+            true,
+        )
+        .logits
+        .to_kind(Kind::Float);
+    let loss = logits.cross_entropy_for_logits(&labels);
+    optimizer.zero_grad();
+    loss.backward();
+    optimizer.step(lr);
+    loss.double_value(&[])
+}
+
+fn scheduled_lr(peak: f64, step: usize, warmup: usize, total: usize) -> f64 {
+    if step < warmup {
+        peak * (step + 1) as f64 / warmup as f64
+    } else {
+        let remaining = total.saturating_sub(step) as f64;
+        peak * remaining / (total - warmup).max(1) as f64
+    }
+}
+
+/// AdamW with fp32 master weights; with `--bf16` the model computes in bfloat16 and this
+/// keeps the fp32 copy that updates are applied to.
+struct AdamW {
+    params: Vec<Param>,
+    step: i64,
+    weight_decay: f64,
+}
+
+struct Param {
+    name: String,
+    model: Tensor,
+    master: Tensor,
+    m: Tensor,
+    v: Tensor,
+    decay: bool,
+}
+
+impl AdamW {
+    fn new(vs: &nn::VarStore, weight_decay: f64) -> Self {
+        let mut named: Vec<(String, Tensor)> = vs.variables().into_iter().collect();
+        named.sort_by(|a, b| a.0.cmp(&b.0));
+        let params = named
+            .into_iter()
+            .map(|(name, model)| {
+                let master = tch::no_grad(|| model.detach().copy());
+                let decay =
+                    weight_decay > 0.0 && !(name.ends_with("bias") || name.contains("LayerNorm"));
+                Param {
+                    m: master.zeros_like(),
+                    v: master.zeros_like(),
+                    name,
+                    model,
+                    master,
+                    decay,
+                }
+            })
+            .collect();
+        AdamW {
+            params,
+            step: 0,
+            weight_decay,
+        }
+    }
+
+    fn zero_grad(&mut self) {
+        for p in &mut self.params {
+            p.model.zero_grad();
+        }
+    }
+
+    fn step(&mut self, lr: f64) {
+        let weight_decay = self.weight_decay;
+        self.step += 1;
+        let bias1 = 1.0 - BETA1.powi(self.step as i32);
+        let bias2 = 1.0 - BETA2.powi(self.step as i32);
+        tch::no_grad(|| {
+            let grads: Vec<Option<Tensor>> = self
+                .params
+                .iter()
+                .map(|p| {
+                    let g = p.model.grad();
+                    g.defined().then(|| g.to_kind(Kind::Float))
+                })
+                .collect();
+            let norm_sq: f64 = grads
+                .iter()
+                .flatten()
+                .map(|g| g.square().sum(Kind::Float).double_value(&[]))
+                .sum();
+            let scale = (CLIP_NORM / (norm_sq.sqrt() + 1e-6)).min(1.0);
+            for (p, g) in self.params.iter_mut().zip(grads) {
+                let Some(g) = g else { continue };
+                let g = if scale < 1.0 { g * scale } else { g };
+                let _ = p.m.g_mul_scalar_(BETA1).g_add_(&(&g * (1.0 - BETA1)));
+                let _ =
+                    p.v.g_mul_scalar_(BETA2)
+                        .g_add_(&(g.square() * (1.0 - BETA2)));
+                let update = (&p.m / bias1) / ((&p.v / bias2).sqrt() + EPS);
+                if p.decay {
+                    let _ = p.master.g_mul_scalar_(1.0 - lr * weight_decay);
+                }
+                let _ = p.master.g_add_(&(update * -lr));
+                p.model.copy_(&p.master);
+            }
+        });
+    }
+
+    fn save(&self, path: &Path) -> Result<(), TrainError> {
+        let mut tensors: Vec<(String, &Tensor)> = Vec::with_capacity(self.params.len() * 2);
+        for p in &self.params {
+            tensors.push((format!("m.{}", p.name), &p.m));
+            tensors.push((format!("v.{}", p.name), &p.v));
+        }
+        let step = Tensor::from_slice(&[self.step]);
+        tensors.push(("step".to_string(), &step));
+        Tensor::write_safetensors(&tensors, path).map_err(|source| TrainError::Tensor {
+            path: path.to_path_buf(),
+            source,
+        })
+    }
+
+    fn load(&mut self, path: &Path) -> Result<(), TrainError> {
+        let tensor_error = |source| TrainError::Tensor {
+            path: path.to_path_buf(),
+            source,
+        };
+        let saved: HashMap<String, Tensor> = Tensor::read_safetensors(path)
+            .map_err(tensor_error)?
+            .into_iter()
+            .collect();
+        let missing =
+            |name: &str| TrainError::Invalid(format!("{}: no tensor {name}", path.display()));
+        tch::no_grad(|| -> Result<(), TrainError> {
+            for p in &mut self.params {
+                let m = saved
+                    .get(&format!("m.{}", p.name))
+                    .ok_or_else(|| missing(&p.name))?;
+                let v = saved
+                    .get(&format!("v.{}", p.name))
+                    .ok_or_else(|| missing(&p.name))?;
+                p.m.copy_(m);
+                p.v.copy_(v);
+                p.master.copy_(&p.model.to_kind(Kind::Float));
+            }
+            Ok(())
+        })?;
+        self.step = saved
+            .get("step")
+            .ok_or_else(|| missing("step"))?
+            .int64_value(&[0]);
+        Ok(())
+    }
+}
+
+/// Tokenized training pairs with their labels and the source each came from.
+struct TrainingData {
+    pairs: Vec<EncodedPair>,
+    labels: Vec<NliLabel>,
+    /// (first index, count, weight) of each source's pairs.
+    sources: Vec<(usize, usize, f64)>,
+}
+
+impl TrainingData {
+    fn epoch_size(&self) -> usize {
+        self.sources
+            .iter()
+            .map(|&(_, n, w)| (n as f64 * w).round() as usize)
+            .sum()
+    }
+}
+
+fn load_training_data(
+    config: &TrainConfig,
+    tokenizer: &rust_tokenizers::tokenizer::BertTokenizer,
+) -> Result<TrainingData, TrainError> {
+    let mut data = TrainingData {
+        pairs: Vec::new(),
+        labels: Vec::new(),
+        sources: Vec::new(),
+    };
+    for source in &config.train {
+        let file = pairs::read_pair_file(&source.path)?;
+        pairs::warn_problems(&source.path, &file.problems, 5);
+        let labelled: Vec<_> = file
+            .pairs
+            .into_iter()
+            .filter(|p| p.label.is_some())
+            .collect();
+        if labelled.is_empty() {
+            return Err(TrainError::Invalid(format!(
+                "{} has no labelled pairs to train on",
+                source.path.display()
+            )));
+        }
+        let texts: Vec<(&str, &str)> = labelled
+            .iter()
+            .map(|p| (p.premise.as_str(), p.hypothesis.as_str()))
+            .collect();
+        let first = data.pairs.len();
+        data.pairs
+            .extend(encoder::encode_pairs(tokenizer, &texts, config.max_len));
+        data.labels.extend(labelled.iter().filter_map(|p| p.label));
+        data.sources.push((first, labelled.len(), source.weight));
+        eprintln!(
+            "  {:>7} pairs × {:<4} {}",
+            labelled.len(),
+            source.weight,
+            source.path.display()
+        );
+    }
+    Ok(data)
+}
+
+/// The batches of one epoch, reproducible from (seed, epoch) so a resumed run continues
+/// the same order. Pairs are shuffled, grouped into pools of 50 batches, sorted by length
+/// inside each pool (little padding), cut into batches, and the batches shuffled.
+fn epoch_batches(data: &TrainingData, config: &TrainConfig, epoch: usize) -> Vec<Vec<usize>> {
+    let mut rng = SplitMix64::new(config.seed ^ (epoch as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    let mut chosen = Vec::with_capacity(data.epoch_size());
+    for &(first, count, weight) in &data.sources {
+        let whole = weight.floor() as usize;
+        for _ in 0..whole {
+            chosen.extend(first..first + count);
+        }
+        let extra = ((weight - whole as f64) * count as f64).round() as usize;
+        let mut indices: Vec<usize> = (first..first + count).collect();
+        rng.shuffle(&mut indices);
+        chosen.extend_from_slice(&indices[..extra.min(count)]);
+    }
+    rng.shuffle(&mut chosen);
+    let batch_size = config.batch_size.max(1);
+    let mut batches = Vec::with_capacity(chosen.len() / batch_size + 1);
+    for pool in chosen.chunks_mut(batch_size * 50) {
+        pool.sort_by_key(|&i| data.pairs[i].ids.len());
+        batches.extend(pool.chunks(batch_size).map(<[usize]>::to_vec));
+    }
+    rng.shuffle(&mut batches);
+    batches
+}
+
+/// A labelled dev set, tokenized once.
+pub struct EvalSet {
+    pub name: String,
+    pub pairs: Vec<EncodedPair>,
+    pub labels: Vec<NliLabel>,
+}
+
+fn load_eval_set(
+    path: &Path,
+    tokenizer: &rust_tokenizers::tokenizer::BertTokenizer,
+    max_len: usize,
+) -> Result<EvalSet, TrainError> {
+    let file = pairs::read_pair_file(path)?;
+    pairs::warn_problems(path, &file.problems, 5);
+    let labelled: Vec<_> = file
+        .pairs
+        .into_iter()
+        .filter(|p| p.label.is_some())
+        .collect();
+    let texts: Vec<(&str, &str)> = labelled
+        .iter()
+        .map(|p| (p.premise.as_str(), p.hypothesis.as_str()))
+        .collect();
+    Ok(EvalSet {
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        pairs: encoder::encode_pairs(tokenizer, &texts, max_len),
+        labels: labelled.iter().filter_map(|p| p.label).collect(),
+    })
+}
+
+fn evaluate(model: &BertForSequenceClassification, set: &EvalSet) -> Evaluation {
+    let _no_grad = tch::no_grad_guard();
+    let lengths: Vec<usize> = set.pairs.iter().map(|p| p.ids.len()).collect();
+    let mut confusion = Confusion::default();
+    for batch in encoder::length_sorted_batches(&lengths, 64) {
+        let members: Vec<&EncodedPair> = batch.iter().map(|&i| &set.pairs[i]).collect();
+        let input = encoder::pad_batch(&members, Device::Cpu);
+        let predicted = model
+            .forward_t(
+                Some(&input.ids),
+                Some(&input.mask),
+                Some(&input.types),
+                None,
+                None,
+                false,
+            )
+            .logits
+            .argmax(-1, false);
+        let predicted: Vec<i64> = Vec::try_from(predicted).unwrap_or_default();
+        for (&i, p) in batch.iter().zip(predicted) {
+            confusion.add(set.labels[i], NliLabel::ALL[p.clamp(0, 2) as usize]);
+        }
+    }
+    confusion.evaluation()
+}
+
+/// Scores every dev set; the first decides which model is kept in `out_dir`.
+#[allow(clippy::too_many_arguments)]
+fn evaluate_and_keep_best(
+    config: &TrainConfig,
+    model: &BertForSequenceClassification,
+    vs: &nn::VarStore,
+    bert_config: &BertConfig,
+    dev_sets: &[EvalSet],
+    state: &mut RunState,
+    batches_per_epoch: usize,
+    progress: &Progress,
+) -> Result<(), TrainError> {
+    if dev_sets.is_empty() {
+        export_model(config, vs, bert_config, state)?;
+        return Ok(());
+    }
+    let results: Vec<(String, f64, f64)> = dev_sets
+        .iter()
+        .map(|set| {
+            let e = evaluate(model, set);
+            (set.name.clone(), e.accuracy, e.macro_f1)
+        })
+        .collect();
+    let epoch = state.epoch as f64 + state.batch_in_epoch as f64 / batches_per_epoch.max(1) as f64;
+    let summary: Vec<String> = results
+        .iter()
+        .map(|(name, acc, _)| format!("{name} {acc:.4}"))
+        .collect();
+    progress.println(format!(
+        "eval step {} (epoch {epoch:.2}): {}",
+        state.global_step,
+        summary.join(", ")
+    ));
+    let line = serde_json::json!({"step": state.global_step, "epoch": epoch, "eval": results});
+    append_line(&config.checkpoint_dir.join("log.jsonl"), &line.to_string())?;
+    state.history.push(EvalRecord {
+        step: state.global_step,
+        epoch,
+        results: results.clone(),
+    });
+    let score = results[0].1;
+    if state.best_score.is_none_or(|best| score > best) {
+        state.best_score = Some(score);
+        state.best_at_step = Some(state.global_step);
+        export_model(config, vs, bert_config, state)?;
+        progress.println(format!(
+            "new best {} {:.4}: model written to {}",
+            results[0].0,
+            score,
+            config.out_dir.display()
+        ));
+    }
+    Ok(())
+}
+
+/// Writes the shippable model: fp16 weights, config with labels, vocabulary, and the run's
+/// settings and evaluation history (for the model card).
+fn export_model(
+    config: &TrainConfig,
+    vs: &nn::VarStore,
+    bert_config: &BertConfig,
+    state: &RunState,
+) -> Result<(), TrainError> {
+    let tmp = config.out_dir.with_extension("partial");
+    let io_error = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| TrainError::Io { path, source }
+    };
+    let _ = fs::remove_dir_all(&tmp);
+    fs::create_dir_all(&tmp).map_err(io_error(&tmp))?;
+    let mut named: Vec<(String, Tensor)> = vs
+        .variables()
+        .into_iter()
+        .map(|(name, t)| (name, t.to_kind(Kind::Half)))
+        .collect();
+    named.sort_by(|a, b| a.0.cmp(&b.0));
+    let weights = tmp.join("model.safetensors");
+    Tensor::write_safetensors(&named, &weights).map_err(|source| TrainError::Tensor {
+        path: weights.clone(),
+        source,
+    })?;
+    write_json(&tmp.join("config.json"), bert_config)?;
+    let vocab = config.base_model.join("vocab.txt");
+    fs::copy(&vocab, tmp.join("vocab.txt")).map_err(io_error(&vocab))?;
+    write_json(
+        &tmp.join("training.json"),
+        &serde_json::json!({"config": config, "best_score": state.best_score,
+                            "best_at_step": state.best_at_step, "train_seconds": state.train_seconds,
+                            "history": state.history}),
+    )?;
+    // Keep files that live beside the weights (the model card) across exports.
+    if config.out_dir.is_dir() {
+        for entry in fs::read_dir(&config.out_dir)
+            .map_err(io_error(&config.out_dir))?
+            .flatten()
+        {
+            let target = tmp.join(entry.file_name());
+            if !target.exists() {
+                fs::copy(entry.path(), &target).map_err(io_error(&entry.path()))?;
+            }
+        }
+        fs::remove_dir_all(&config.out_dir).map_err(io_error(&config.out_dir))?;
+    }
+    fs::rename(&tmp, &config.out_dir).map_err(io_error(&config.out_dir))
+}
+
+fn save_checkpoint(
+    config: &TrainConfig,
+    optimizer: &AdamW,
+    state: &RunState,
+) -> Result<(), TrainError> {
+    let dir = &config.checkpoint_dir;
+    // Write everything under temporary names, then rename: a run killed mid-save leaves the
+    // previous checkpoint intact.
+    let model_tmp = dir.join("model.safetensors.tmp");
+    let mut masters: Vec<(&str, &Tensor)> = optimizer
+        .params
+        .iter()
+        .map(|p| (p.name.as_str(), &p.master))
+        .collect();
+    masters.sort_by(|a, b| a.0.cmp(b.0));
+    Tensor::write_safetensors(&masters, &model_tmp).map_err(|source| TrainError::Tensor {
+        path: model_tmp.clone(),
+        source,
+    })?;
+    let optim_tmp = dir.join("optimizer.safetensors.tmp");
+    optimizer.save(&optim_tmp)?;
+    let state_tmp = dir.join("state.json.tmp");
+    write_json(&state_tmp, state)?;
+    for name in ["model.safetensors", "optimizer.safetensors", "state.json"] {
+        let from = dir.join(format!("{name}.tmp"));
+        fs::rename(&from, dir.join(name))
+            .map_err(|source| TrainError::Io { path: from, source })?;
+    }
+    Ok(())
+}
+
+/// Copies tensors from a safetensors file into the matching variables of `vs`, the file's
+/// names prefixed with `prefix`. Every variable except the classifier head must be found.
+fn load_into(vs: &mut nn::VarStore, path: &Path, prefix: &str) -> Result<(), TrainError> {
+    let saved = Tensor::read_safetensors(path).map_err(|source| TrainError::Tensor {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let saved: HashMap<String, Tensor> = saved
+        .into_iter()
+        .map(|(n, t)| (format!("{prefix}{n}"), t))
+        .collect();
+    let mut variables = vs.variables();
+    let mut missing = Vec::new();
+    tch::no_grad(|| {
+        for (name, var) in variables.iter_mut() {
+            match saved.get(name) {
+                Some(t) => var.copy_(t),
+                None if name.starts_with("classifier.") && !prefix.is_empty() => {}
+                None => missing.push(name.clone()),
+            }
+        }
+    });
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        missing.sort();
+        Err(TrainError::Invalid(format!(
+            "{} lacks {} tensors the model needs, e.g. {}",
+            path.display(),
+            missing.len(),
+            missing[0]
+        )))
+    }
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, TrainError> {
+    let text = fs::read_to_string(path).map_err(|source| TrainError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    serde_json::from_str(&text).map_err(|e| TrainError::Invalid(format!("{}: {e}", path.display())))
+}
+
+fn write_json<T: Serialize + ?Sized>(path: &Path, value: &T) -> Result<(), TrainError> {
+    let text =
+        serde_json::to_string_pretty(value).map_err(|e| TrainError::Invalid(e.to_string()))?;
+    fs::write(path, text + "\n").map_err(|source| TrainError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+fn append_line(path: &Path, line: &str) -> Result<(), TrainError> {
+    let io_error = |source| TrainError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map_err(io_error)?;
+    writeln!(file, "{line}").map_err(io_error)
+}
+
+/// A small deterministic generator (SplitMix64), so epoch orders are reproducible across
+/// platforms and crate versions.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn new(seed: u64) -> Self {
+        SplitMix64(seed)
+    }
+
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_weights_parse() {
+        let s: TrainSource = "data/x.tsv.gz@0.3".parse().unwrap();
+        assert_eq!(s.path, PathBuf::from("data/x.tsv.gz"));
+        assert!((s.weight - 0.3).abs() < 1e-12);
+        assert_eq!("a.tsv".parse::<TrainSource>().unwrap().weight, 1.0);
+        assert!("a.tsv@-1".parse::<TrainSource>().is_err());
+        assert!("a.tsv@x".parse::<TrainSource>().is_err());
+    }
+
+    #[test]
+    fn schedule_warms_up_then_decays_to_zero() {
+        assert!((scheduled_lr(1.0, 0, 10, 100) - 0.1).abs() < 1e-12);
+        assert!((scheduled_lr(1.0, 9, 10, 100) - 1.0).abs() < 1e-12);
+        assert!((scheduled_lr(1.0, 55, 10, 100) - 0.5).abs() < 1e-12);
+        assert!(scheduled_lr(1.0, 100, 10, 100).abs() < 1e-12);
+    }
+
+    #[test]
+    fn shuffle_is_a_reproducible_permutation() {
+        let mut a: Vec<usize> = (0..100).collect();
+        let mut b = a.clone();
+        SplitMix64::new(7).shuffle(&mut a);
+        SplitMix64::new(7).shuffle(&mut b);
+        assert_eq!(a, b);
+        assert_ne!(a, (0..100).collect::<Vec<_>>());
+        a.sort();
+        assert_eq!(a, (0..100).collect::<Vec<_>>());
+    }
+}
