@@ -36,7 +36,8 @@ else
 fi
 
 step "torch==$TORCH_VERSION in .venv"
-if .venv/bin/python -c "import sys, torch; sys.exit(torch.__version__.split('+')[0] != '$TORCH_VERSION')" 2>/dev/null; then
+# Read the installed version from package metadata: importing torch is slow.
+if .venv/bin/python -c "import sys, importlib.metadata as m; sys.exit(m.version('torch').split('+')[0] != '$TORCH_VERSION')" 2>/dev/null; then
     done_step "present"
 else
     # With its CUDA dependency wheels: libtorch_cpu.so links libcudart, libtorch.so links
@@ -46,7 +47,7 @@ else
 fi
 
 step "libtorch link (.venv/libtorch)"
-torch_dir=$(.venv/bin/python -c "import os, torch; print(os.path.dirname(torch.__file__))")
+torch_dir=$(.venv/bin/python -c "import os, importlib.util as u; print(os.path.dirname(u.find_spec('torch').origin))")
 if [ "$(readlink .venv/libtorch 2>/dev/null)" = "$torch_dir" ]; then
     done_step "present"
 else
