@@ -23,6 +23,11 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Rank contradictions and agreements between the claims of different speakers in one
+    /// or more articles.
+    Compare(CompareArgs),
+    /// Print the JSON Schema of the `compare --format json` report.
+    Schema,
     /// Embed sentences (one per line) and print their vectors as JSON lines.
     Embed(EmbedArgs),
     /// Score premise → hypothesis pairs from a TSV file with the NLI model.
@@ -40,6 +45,52 @@ pub struct RunArgs {
     /// No progress bars.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// GitHub-flavoured markdown for people.
+    Md,
+    /// JSON (`contra.report/1`, see `contra schema`) for notebooks.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Article files (UTF-8 text or markdown). One article with several speakers works, and
+    /// so do more than two.
+    #[arg(required = true, value_name = "ARTICLE")]
+    pub articles: Vec<PathBuf>,
+    /// Write the report to PATH (atomically: never a partial file) instead of stdout.
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Report format [default: json when --output ends in .json, else md].
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Rows in each markdown table (the JSON always holds every scored pair).
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub top: usize,
+    /// Leave pairs scoring below X out of the markdown tables.
+    #[arg(long, default_value_t = 0.5, value_name = "X")]
+    pub min_score: f32,
+    /// Only compare claims of these speaker ids (comma-separated; see the speakers table).
+    #[arg(long, value_delimiter = ',', value_name = "ID,ID")]
+    pub speakers: Option<Vec<String>>,
+    /// Above N cross-speaker pairs, score only each claim's --neighbours most similar
+    /// claims of other speakers (cost linear in the number of claims).
+    #[arg(long, default_value_t = 2000, value_name = "N")]
+    pub max_pairs: usize,
+    /// Claims of other speakers kept per claim when pre-selecting by similarity.
+    #[arg(long, default_value_t = 10, value_name = "K")]
+    pub neighbours: usize,
+    /// NLI model directory.
+    #[arg(long, value_name = "DIR", default_value = contra::nli::DEFAULT_NLI_MODEL_DIR)]
+    pub nli_model: PathBuf,
+    /// Sentence-embedding model directory.
+    #[arg(long, value_name = "DIR", default_value = contra::embed::DEFAULT_EMBED_MODEL_DIR)]
+    pub embed_model: PathBuf,
+    #[command(flatten)]
+    pub run: RunArgs,
 }
 
 #[derive(Debug, Args)]

@@ -13,3 +13,5 @@ pub mod output;
 pub mod pairs;
 pub mod progress;
 pub mod train;
+pub mod compare;
+pub mod report;

@@ -8,17 +8,26 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use clap::Parser;
 
-use cli::{Cli, Command, EmbedArgs, NliArgs, PairFormat, RunArgs, TrainNliArgs};
+use cli::{
+    Cli, Command, CompareArgs, EmbedArgs, NliArgs, PairFormat, ReportFormat, RunArgs, TrainNliArgs,
+};
+use contra::compare::{self, CompareOptions, Models};
 use contra::encoder::default_model_path;
 use contra::metrics::Confusion;
 use contra::nli::{NliConfig, NliModel};
 use contra::output::write_output;
 use contra::progress::Progress;
+use contra::report::{json, markdown};
 use contra::{embed, pairs, train};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Compare(args) => run_compare(args),
+        Command::Schema => {
+            print!("{}", json::REPORT_JSON_SCHEMA);
+            Ok(())
+        }
         Command::Embed(args) => run_embed(args),
         Command::Nli(args) => run_nli(args),
         Command::TrainNli(args) => run_train_nli(args),
@@ -46,6 +55,47 @@ fn model_dir(path: &std::path::Path, default: &str) -> std::path::PathBuf {
     } else {
         path.to_path_buf()
     }
+}
+
+fn run_compare(args: CompareArgs) -> Result<()> {
+    set_threads(&args.run);
+    let format = args.format.unwrap_or(
+        match args.output.as_ref().and_then(|p| p.extension()) {
+            Some(ext) if ext == "json" => ReportFormat::Json,
+            _ => ReportFormat::Md,
+        },
+    );
+    let nli_dir = model_dir(&args.nli_model, contra::nli::DEFAULT_NLI_MODEL_DIR);
+    let embed_dir = model_dir(&args.embed_model, embed::DEFAULT_EMBED_MODEL_DIR);
+    let models = Models {
+        embedder: embed::Embedder::load(&embed_dir)?,
+        nli: NliModel::load(&nli_dir, NliConfig::default())?,
+        nli_name: model_name(&nli_dir),
+        embedding_name: model_name(&embed_dir),
+    };
+    let options = CompareOptions {
+        top: args.top,
+        min_score: args.min_score,
+        speakers: args.speakers,
+        max_pairs: args.max_pairs,
+        neighbours: args.neighbours.max(1),
+        show_progress: !args.run.quiet,
+    };
+    let report = compare::compare(&args.articles, &models, &options)?;
+    write_output(args.output.as_deref(), |out| match format {
+        ReportFormat::Md => markdown::write_markdown(&report, out),
+        ReportFormat::Json => json::write_json(&report, out),
+    })
+    .with_context(|| match &args.output {
+        Some(path) => format!("cannot write the report to {}", path.display()),
+        None => "cannot write the report to stdout".to_string(),
+    })
+}
+
+/// A model's name for reports: its directory's name.
+fn model_name(dir: &std::path::Path) -> String {
+    dir.file_name()
+        .map_or_else(|| dir.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 fn run_embed(args: EmbedArgs) -> Result<()> {
@@ -114,11 +164,13 @@ fn run_nli(args: NliArgs) -> Result<()> {
         for (pair, s) in file.pairs.iter().zip(&scores) {
             match args.format {
                 PairFormat::Jsonl => {
-                    let line = serde_json::json!({
-                        "id": pair.id, "label": s.label(),
-                        "entailment": s.entailment, "neutral": s.neutral, "contradiction": s.contradiction,
-                    });
-                    writeln!(out, "{line}")?;
+                    let line = ScoredLine {
+                        id: &pair.id,
+                        label: s.label(),
+                        scores: *s,
+                    };
+                    serde_json::to_writer(&mut *out, &line)?;
+                    writeln!(out)?;
                 }
                 PairFormat::Tsv => writeln!(
                     out,
@@ -154,6 +206,15 @@ fn run_nli(args: NliArgs) -> Result<()> {
         write_output(args.output.as_deref(), write_scores).context("cannot write the scores")?;
     }
     Ok(())
+}
+
+/// One line of `contra nli --format jsonl`, fields in the documented order.
+#[derive(serde::Serialize)]
+struct ScoredLine<'a> {
+    id: &'a str,
+    label: contra::nli::NliLabel,
+    #[serde(flatten)]
+    scores: contra::nli::NliScores,
 }
 
 fn run_train_nli(args: TrainNliArgs) -> Result<()> {

@@ -257,7 +257,7 @@ pub fn train(
                 evaluate_and_keep_best(
                     config,
                     &model,
-                    &vs,
+                    &optimizer,
                     &bert_config,
                     &dev_sets,
                     &mut state,
@@ -368,6 +368,11 @@ impl AdamW {
             step: 0,
             weight_decay,
         }
+    }
+
+    /// The fp32 weights by variable name, in name order.
+    fn masters(&self) -> impl Iterator<Item = (&str, &Tensor)> {
+        self.params.iter().map(|p| (p.name.as_str(), &p.master))
     }
 
     fn zero_grad(&mut self) {
@@ -610,7 +615,7 @@ fn evaluate(model: &BertForSequenceClassification, set: &EvalSet) -> Evaluation 
 fn evaluate_and_keep_best(
     config: &TrainConfig,
     model: &BertForSequenceClassification,
-    vs: &nn::VarStore,
+    optimizer: &AdamW,
     bert_config: &BertConfig,
     dev_sets: &[EvalSet],
     state: &mut RunState,
@@ -618,7 +623,7 @@ fn evaluate_and_keep_best(
     progress: &Progress,
 ) -> Result<(), TrainError> {
     if dev_sets.is_empty() {
-        export_model(config, vs, bert_config, state)?;
+        export_model(config, optimizer, bert_config, state)?;
         return Ok(());
     }
     let results: Vec<(String, f64, f64)> = dev_sets
@@ -649,7 +654,7 @@ fn evaluate_and_keep_best(
     if state.best_score.is_none_or(|best| score > best) {
         state.best_score = Some(score);
         state.best_at_step = Some(state.global_step);
-        export_model(config, vs, bert_config, state)?;
+        export_model(config, optimizer, bert_config, state)?;
         progress.println(format!(
             "new best {} {:.4}: model written to {}",
             results[0].0,
@@ -664,7 +669,7 @@ fn evaluate_and_keep_best(
 /// settings and evaluation history (for the model card).
 fn export_model(
     config: &TrainConfig,
-    vs: &nn::VarStore,
+    optimizer: &AdamW,
     bert_config: &BertConfig,
     state: &RunState,
 ) -> Result<(), TrainError> {
@@ -675,12 +680,11 @@ fn export_model(
     };
     let _ = fs::remove_dir_all(&tmp);
     fs::create_dir_all(&tmp).map_err(io_error(&tmp))?;
-    let mut named: Vec<(String, Tensor)> = vs
-        .variables()
-        .into_iter()
+    // From the fp32 master weights: with --bf16 the model's own copy is rounded to bf16.
+    let named: Vec<(&str, Tensor)> = optimizer
+        .masters()
         .map(|(name, t)| (name, t.to_kind(Kind::Half)))
         .collect();
-    named.sort_by(|a, b| a.0.cmp(&b.0));
     let weights = tmp.join("model.safetensors");
     Tensor::write_safetensors(&named, &weights).map_err(|source| TrainError::Tensor {
         path: weights.clone(),
@@ -720,12 +724,7 @@ fn save_checkpoint(
     // Write everything under temporary names, then rename: a run killed mid-save leaves the
     // previous checkpoint intact.
     let model_tmp = dir.join("model.safetensors.tmp");
-    let mut masters: Vec<(&str, &Tensor)> = optimizer
-        .params
-        .iter()
-        .map(|p| (p.name.as_str(), &p.master))
-        .collect();
-    masters.sort_by(|a, b| a.0.cmp(b.0));
+    let masters: Vec<(&str, &Tensor)> = optimizer.masters().collect();
     Tensor::write_safetensors(&masters, &model_tmp).map_err(|source| TrainError::Tensor {
         path: model_tmp.clone(),
         source,

@@ -1,0 +1,345 @@
+//! `contra compare`: claims from every article → cross-speaker candidate pairs (pre-selected
+//! by embedding similarity when there are many) → NLI in both directions → ranked report.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use sha2::{Digest, Sha256};
+
+use crate::article::{Article, ArticleError};
+use crate::claims::{self, Claim, Speaker};
+use crate::embed::{cosine, Embedder};
+use crate::encoder::ModelError;
+use crate::nli::{NliModel, NliScores};
+use crate::progress::Progress;
+use crate::report::{
+    Directions, GeneratedBy, InputSummary, Report, ReportClaim, ScoredPair, Settings,
+    SpeakerSummary, REPORT_SCHEMA,
+};
+
+#[derive(Debug, thiserror::Error)]
+pub enum CompareError {
+    #[error(transparent)]
+    Article(#[from] ArticleError),
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    #[error("no articles given")]
+    NoInput,
+    #[error("unknown speaker id {id:?} in --speakers; the articles have: {known}")]
+    UnknownSpeaker { id: String, known: String },
+}
+
+/// What to score and what to show.
+#[derive(Debug, Clone)]
+pub struct CompareOptions {
+    pub top: usize,
+    pub min_score: f32,
+    /// Only pairs between these speaker ids.
+    pub speakers: Option<Vec<String>>,
+    /// Above this many cross-speaker pairs, keep only each claim's `neighbours` most
+    /// similar claims of other speakers.
+    pub max_pairs: usize,
+    pub neighbours: usize,
+    pub show_progress: bool,
+}
+
+impl Default for CompareOptions {
+    fn default() -> Self {
+        CompareOptions {
+            top: 10,
+            min_score: 0.5,
+            speakers: None,
+            max_pairs: 2000,
+            neighbours: 10,
+            show_progress: false,
+        }
+    }
+}
+
+/// The loaded models, reused for every article of a run.
+pub struct Models {
+    pub embedder: Embedder,
+    pub nli: NliModel,
+    pub nli_name: String,
+    pub embedding_name: String,
+}
+
+/// A claim with the article it came from.
+struct RunClaim {
+    id: String,
+    article: String,
+    claim: Claim,
+}
+
+pub fn compare(
+    paths: &[PathBuf],
+    models: &Models,
+    options: &CompareOptions,
+) -> Result<Report, CompareError> {
+    if paths.is_empty() {
+        return Err(CompareError::NoInput);
+    }
+    let progress = Progress::new(options.show_progress, paths.len() as u64, "claims");
+    let mut inputs = Vec::new();
+    let mut extracted = Vec::new();
+    for (index, path) in paths.iter().enumerate() {
+        let article = Article::load(path)?;
+        for warning in &article.warnings {
+            eprintln!("warning: {warning}");
+        }
+        let found = claims::extract_claims(&article);
+        inputs.push(InputSummary {
+            id: input_id(index),
+            path: path.display().to_string(),
+            sha256: sha256_hex(article.text.as_bytes()),
+            claims: found.claims.len(),
+        });
+        extracted.push(found);
+        progress.inc(1);
+    }
+    progress.finish();
+
+    let speakers: Vec<Speaker> = claims::merge_article_speakers(&mut extracted);
+    if let Some(wanted) = &options.speakers {
+        for id in wanted {
+            if !speakers.iter().any(|s| &s.id == id) {
+                return Err(CompareError::UnknownSpeaker {
+                    id: id.clone(),
+                    known: speakers.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", "),
+                });
+            }
+        }
+    }
+    let run_claims: Vec<RunClaim> = inputs
+        .iter()
+        .zip(extracted)
+        .flat_map(|(input, found)| {
+            found.claims.into_iter().map(move |claim| RunClaim {
+                id: format!("{}:{}", input.id, claim.id),
+                article: input.id.clone(),
+                claim,
+            })
+        })
+        .collect();
+
+    let texts: Vec<&str> = run_claims.iter().map(|c| c.claim.text.as_str()).collect();
+    let progress = Progress::new(options.show_progress, texts.len() as u64, "embedding");
+    let embeddings = models.embedder.embed(&texts, &progress)?;
+    progress.finish();
+
+    let speaker_of: Vec<&str> = run_claims.iter().map(|c| c.claim.speaker.as_str()).collect();
+    let allowed = |i: usize| {
+        options
+            .speakers
+            .as_ref()
+            .is_none_or(|ids| ids.iter().any(|id| id == speaker_of[i]))
+    };
+    let all_pairs = cross_speaker_pairs(&speaker_of, &allowed);
+    let candidate_pairs = all_pairs.len();
+    let preselected = candidate_pairs > options.max_pairs;
+    let similarity = |(i, j): (usize, usize)| cosine(&embeddings[i], &embeddings[j]);
+    let pairs = if preselected {
+        nearest_pairs(&speaker_of, &allowed, &similarity, options.neighbours)
+    } else {
+        all_pairs
+    };
+
+    // Both directions in one batched call: premise = each claim in turn.
+    let nli_inputs: Vec<(&str, &str)> = pairs
+        .iter()
+        .flat_map(|&(i, j)| [(texts[i], texts[j]), (texts[j], texts[i])])
+        .collect();
+    let progress = Progress::new(options.show_progress, nli_inputs.len() as u64, "nli");
+    let scores = models.nli.score(&nli_inputs, &progress);
+    progress.finish();
+
+    let mut scored: Vec<ScoredPair> = pairs
+        .iter()
+        .zip(scores.chunks_exact(2))
+        .map(|(&(i, j), both)| {
+            let combined = combine_directions(both[0], both[1]);
+            ScoredPair {
+                rank: 0,
+                a: run_claims[i].id.clone(),
+                b: run_claims[j].id.clone(),
+                speaker_a: speaker_of[i].to_string(),
+                speaker_b: speaker_of[j].to_string(),
+                label: combined.label(),
+                score: combined.contradiction,
+                contradiction: combined.contradiction,
+                entailment: combined.entailment,
+                neutral: combined.neutral,
+                similarity: similarity((i, j)),
+                directions: Directions {
+                    a_to_b: both[0],
+                    b_to_a: both[1],
+                },
+            }
+        })
+        .collect();
+    scored.sort_by(|a, b| {
+        b.contradiction
+            .total_cmp(&a.contradiction)
+            .then(b.similarity.total_cmp(&a.similarity))
+    });
+    for (rank, pair) in scored.iter_mut().enumerate() {
+        pair.rank = rank + 1;
+    }
+
+    let mut claims_per_speaker: BTreeMap<&str, usize> = BTreeMap::new();
+    for claim in &run_claims {
+        *claims_per_speaker.entry(claim.claim.speaker.as_str()).or_default() += 1;
+    }
+    let speakers = speakers
+        .iter()
+        .map(|s| SpeakerSummary {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            aliases: s.aliases.clone(),
+            claims: claims_per_speaker.get(s.id.as_str()).copied().unwrap_or(0),
+        })
+        .collect();
+    Ok(Report {
+        schema: REPORT_SCHEMA.to_string(),
+        generated_by: GeneratedBy {
+            tool: "contra".to_string(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            nli_model: models.nli_name.clone(),
+            embedding_model: models.embedding_name.clone(),
+        },
+        settings: Settings {
+            top: options.top,
+            min_score: options.min_score,
+            max_pairs: options.max_pairs,
+            neighbours: options.neighbours,
+            candidate_pairs,
+            preselected,
+            speakers: options.speakers.clone(),
+        },
+        inputs,
+        speakers,
+        claims: run_claims
+            .into_iter()
+            .map(|c| ReportClaim {
+                id: c.id,
+                article: c.article,
+                speaker: c.claim.speaker,
+                text: c.claim.text,
+                span: c.claim.span,
+                source_span: c.claim.source_span,
+                cue: c.claim.cue,
+                kind: c.claim.kind,
+            })
+            .collect(),
+        pairs: scored,
+    })
+}
+
+/// Every pair (i < j) of claims whose speakers differ and are both allowed.
+fn cross_speaker_pairs(speakers: &[&str], allowed: &dyn Fn(usize) -> bool) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for i in 0..speakers.len() {
+        for j in i + 1..speakers.len() {
+            if speakers[i] != speakers[j] && allowed(i) && allowed(j) {
+                pairs.push((i, j));
+            }
+        }
+    }
+    pairs
+}
+
+/// For each claim, its `k` most similar claims by other speakers; the union of those pairs
+/// (i < j). Cost stays linear in the number of claims for a fixed `k`.
+fn nearest_pairs(
+    speakers: &[&str],
+    allowed: &dyn Fn(usize) -> bool,
+    similarity: &dyn Fn((usize, usize)) -> f32,
+    k: usize,
+) -> Vec<(usize, usize)> {
+    let mut chosen = std::collections::BTreeSet::new();
+    for i in (0..speakers.len()).filter(|&i| allowed(i)) {
+        let mut others: Vec<(f32, usize)> = (0..speakers.len())
+            .filter(|&j| speakers[j] != speakers[i] && allowed(j))
+            .map(|j| (similarity((i, j)), j))
+            .collect();
+        others.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for &(_, j) in others.iter().take(k) {
+            chosen.insert((i.min(j), i.max(j)));
+        }
+    }
+    chosen.into_iter().collect()
+}
+
+/// The pair's scores: the mean of the two directions' class probabilities. NLI is trained
+/// on one direction, but contradiction between two claims is symmetric; averaging keeps a
+/// one-direction artefact from topping the ranking (see README for the measurement).
+pub fn combine_directions(a_to_b: NliScores, b_to_a: NliScores) -> NliScores {
+    NliScores {
+        entailment: (a_to_b.entailment + b_to_a.entailment) / 2.0,
+        neutral: (a_to_b.neutral + b_to_a.neutral) / 2.0,
+        contradiction: (a_to_b.contradiction + b_to_a.contradiction) / 2.0,
+    }
+}
+
+/// A, B, …, Z, AA, AB, …
+fn input_id(mut index: usize) -> String {
+    let mut id = Vec::new();
+    loop {
+        id.push(b'A' + (index % 26) as u8);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    id.reverse();
+    String::from_utf8(id).unwrap_or_default()
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_ids_run_like_spreadsheet_columns() {
+        assert_eq!(input_id(0), "A");
+        assert_eq!(input_id(25), "Z");
+        assert_eq!(input_id(26), "AA");
+        assert_eq!(input_id(27), "AB");
+    }
+
+    #[test]
+    fn pairs_never_join_a_speaker_with_themself() {
+        let speakers = ["lavrov", "kuleba", "lavrov", "putin"];
+        let pairs = cross_speaker_pairs(&speakers, &|_| true);
+        assert_eq!(pairs, vec![(0, 1), (0, 3), (1, 2), (1, 3), (2, 3)]);
+        let only = |i: usize| speakers[i] != "putin";
+        assert_eq!(cross_speaker_pairs(&speakers, &only), vec![(0, 1), (1, 2)]);
+    }
+
+    #[test]
+    fn preselection_keeps_each_claims_nearest_other_speaker_claims() {
+        let speakers = ["a", "b", "b", "c"];
+        // Similarity: claim 0 is close to 2, claim 3 is close to 1.
+        let sim = |(i, j): (usize, usize)| match (i.min(j), i.max(j)) {
+            (0, 2) | (1, 3) => 0.9,
+            _ => 0.1,
+        };
+        let pairs = nearest_pairs(&speakers, &|_| true, &sim, 1);
+        assert!(pairs.contains(&(0, 2)) && pairs.contains(&(1, 3)));
+        assert!(pairs.iter().all(|&(i, j)| speakers[i] != speakers[j]));
+        assert!(pairs.len() <= speakers.len());
+    }
+
+    #[test]
+    fn combined_scores_stay_a_distribution() {
+        let a = NliScores::from_probabilities([0.1, 0.2, 0.7]);
+        let b = NliScores::from_probabilities([0.3, 0.6, 0.1]);
+        let c = combine_directions(a, b);
+        assert!((c.entailment + c.neutral + c.contradiction - 1.0).abs() < 1e-6);
+        assert!((c.contradiction - 0.4).abs() < 1e-6);
+    }
+}

@@ -1,0 +1,141 @@
+//! The report as GitHub-flavoured markdown: inputs, speakers, ranked contradictions and
+//! agreements, and a footer saying how it was made.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use super::{Report, ScoredPair};
+
+pub fn write_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(render(report).as_bytes())
+}
+
+pub fn render(report: &Report) -> String {
+    let mut md = String::new();
+    md.push_str("# contra: contradictions and agreements between speakers\n\n");
+
+    md.push_str("## Inputs\n\n| id | article | sha256 | claims |\n|---|---|---|---:|\n");
+    for input in &report.inputs {
+        let _ = writeln!(
+            md,
+            "| {} | {} | `{}` | {} |",
+            input.id,
+            cell(&input.path),
+            &input.sha256[..input.sha256.len().min(16)],
+            input.claims
+        );
+    }
+
+    md.push_str("\n## Speakers\n\n| id | name | aliases | claims |\n|---|---|---|---:|\n");
+    for speaker in &report.speakers {
+        let _ = writeln!(
+            md,
+            "| `{}` | {} | {} | {} |",
+            speaker.id,
+            cell(&speaker.name),
+            cell(&speaker.aliases.join("; ")),
+            speaker.claims
+        );
+    }
+
+    md.push_str("\n## Contradictions\n\n");
+    let contradictions: Vec<&ScoredPair> = report.contradictions().collect();
+    pair_table(&mut md, report, &contradictions, "contradiction", |p| p.contradiction);
+
+    md.push_str("\n## Agreements\n\n");
+    let agreements = report.agreements();
+    pair_table(&mut md, report, &agreements, "entailment (both ways)", ScoredPair::mutual_entailment);
+
+    let s = &report.settings;
+    let _ = write!(
+        md,
+        "\n---\n{} {} · NLI model `{}` · embedding model `{}` · {} claims, {} cross-speaker pairs{} · \
+         tables show the top {} at score ≥ {} · contradiction = mean of both NLI directions; \
+         agreement = entailment in the weaker direction\n",
+        report.generated_by.tool,
+        report.generated_by.version,
+        report.generated_by.nli_model,
+        report.generated_by.embedding_model,
+        report.claims.len(),
+        s.candidate_pairs,
+        if s.preselected {
+            format!(
+                ", {} scored after keeping each claim's {} most similar",
+                report.pairs.len(),
+                s.neighbours
+            )
+        } else {
+            String::new()
+        },
+        s.top,
+        s.min_score
+    );
+    md
+}
+
+fn pair_table(
+    md: &mut String,
+    report: &Report,
+    pairs: &[&ScoredPair],
+    score_name: &str,
+    score: impl Fn(&ScoredPair) -> f32,
+) {
+    if pairs.is_empty() {
+        md.push_str("None at or above the minimum score.\n");
+        return;
+    }
+    let _ = writeln!(
+        md,
+        "| # | speaker A | claim A | speaker B | claim B | {score_name} | similarity | where |\n\
+         |---:|---|---|---|---|---:|---:|---|"
+    );
+    for (row, pair) in pairs.iter().enumerate() {
+        let (Some(a), Some(b)) = (report.claim(&pair.a), report.claim(&pair.b)) else {
+            continue;
+        };
+        let _ = writeln!(
+            md,
+            "| {} | {} | “{}” | {} | “{}” | {:.3} | {:.2} | {} {}–{}; {} {}–{} |",
+            row + 1,
+            cell(&report.speaker_name(&pair.speaker_a)),
+            cell(&a.text),
+            cell(&report.speaker_name(&pair.speaker_b)),
+            cell(&b.text),
+            score(pair),
+            pair.similarity,
+            a.article,
+            a.span.start,
+            a.span.end,
+            b.article,
+            b.span.start,
+            b.span.end
+        );
+    }
+}
+
+/// Escapes text for a table cell: pipes, markdown markup and line breaks would break
+/// the row or change how it renders.
+fn cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn cells_escape_table_breaking_characters() {
+        assert_eq!(cell("a | b\nc *d*"), "a \\| b c \\*d\\*");
+    }
+}

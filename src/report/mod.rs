@@ -1,0 +1,149 @@
+//! The comparison report: plain data, written as markdown for people or JSON for notebooks.
+
+pub mod json;
+pub mod markdown;
+
+use serde::{Deserialize, Serialize};
+
+use crate::claims::{ClaimKind, Cue, Span};
+use crate::nli::{NliLabel, NliScores};
+
+pub const REPORT_SCHEMA: &str = "contra.report/1";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub schema: String,
+    pub generated_by: GeneratedBy,
+    pub settings: Settings,
+    pub inputs: Vec<InputSummary>,
+    pub speakers: Vec<SpeakerSummary>,
+    pub claims: Vec<ReportClaim>,
+    /// Every scored pair, ranked by contradiction (rank 1 = strongest).
+    pub pairs: Vec<ScoredPair>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GeneratedBy {
+    pub tool: String,
+    pub version: String,
+    pub nli_model: String,
+    pub embedding_model: String,
+}
+
+/// The knobs that decided what was scored and shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Rows per table in the markdown report.
+    pub top: usize,
+    /// Pairs below this score are left out of the markdown tables (never out of `pairs`).
+    pub min_score: f32,
+    /// Above this many cross-speaker pairs, only each claim's nearest neighbours are scored.
+    pub max_pairs: usize,
+    /// Nearest other-speaker claims kept per claim when pre-selecting.
+    pub neighbours: usize,
+    /// Cross-speaker pairs before pre-selection.
+    pub candidate_pairs: usize,
+    /// Whether pre-selection by embedding similarity was applied.
+    pub preselected: bool,
+    pub speakers: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InputSummary {
+    /// Short id used in claim ids: A, B, C, …
+    pub id: String,
+    pub path: String,
+    pub sha256: String,
+    pub claims: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerSummary {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub claims: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportClaim {
+    /// `<input id>:<claim id>`, e.g. `A:c3`.
+    pub id: String,
+    pub article: String,
+    pub speaker: String,
+    pub text: String,
+    pub span: Span,
+    pub source_span: Option<Span>,
+    pub cue: Option<Cue>,
+    pub kind: ClaimKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoredPair {
+    pub rank: usize,
+    pub a: String,
+    pub b: String,
+    pub speaker_a: String,
+    pub speaker_b: String,
+    /// Most probable class of the combined scores.
+    pub label: NliLabel,
+    /// The ranking score: the combined contradiction probability.
+    pub score: f32,
+    pub contradiction: f32,
+    pub entailment: f32,
+    pub neutral: f32,
+    /// Cosine similarity of the two claims' sentence embeddings.
+    pub similarity: f32,
+    pub directions: Directions,
+}
+
+/// NLI scores with each claim in turn as the premise.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Directions {
+    pub a_to_b: NliScores,
+    pub b_to_a: NliScores,
+}
+
+impl Report {
+    pub fn claim(&self, id: &str) -> Option<&ReportClaim> {
+        self.claims.iter().find(|c| c.id == id)
+    }
+
+    pub fn speaker_name(&self, id: &str) -> String {
+        self.speakers
+            .iter()
+            .find(|s| s.id == id)
+            .map_or_else(|| id.to_string(), |s| s.name.clone())
+    }
+
+    /// The `top` strongest contradictions at or above `min_score`.
+    pub fn contradictions(&self) -> impl Iterator<Item = &ScoredPair> {
+        self.pairs
+            .iter()
+            .filter(|p| p.contradiction >= self.settings.min_score)
+            .take(self.settings.top)
+    }
+
+    /// The `top` strongest agreements: pairs ranked by their weaker direction's entailment,
+    /// so both claims must support each other.
+    pub fn agreements(&self) -> Vec<&ScoredPair> {
+        let mut pairs: Vec<&ScoredPair> = self
+            .pairs
+            .iter()
+            .filter(|p| p.mutual_entailment() >= self.settings.min_score)
+            .collect();
+        pairs.sort_by(|a, b| b.mutual_entailment().total_cmp(&a.mutual_entailment()));
+        pairs.truncate(self.settings.top);
+        pairs
+    }
+}
+
+impl ScoredPair {
+    /// Entailment in the weaker direction.
+    pub fn mutual_entailment(&self) -> f32 {
+        self.directions
+            .a_to_b
+            .entailment
+            .min(self.directions.b_to_a.entailment)
+    }
+}

@@ -1,0 +1,130 @@
+//! The shipped NLI model and `contra nli`, on real pairs.
+
+mod common;
+
+use std::fs;
+
+use contra::nli::{NliConfig, NliLabel, NliModel, DEFAULT_NLI_MODEL_DIR};
+use contra::progress::Progress;
+use serde::Deserialize;
+use serde_json::Value;
+
+#[derive(Deserialize)]
+struct Fixture {
+    labels: Vec<String>,
+    pairs: Vec<FixturePair>,
+}
+
+#[derive(Deserialize)]
+struct FixturePair {
+    premise: String,
+    hypothesis: String,
+    logits: [f32; 3],
+}
+
+fn model() -> NliModel {
+    NliModel::load(&common::repo_path(DEFAULT_NLI_MODEL_DIR), NliConfig::default())
+        .expect("the NLI model is committed under models/")
+}
+
+#[test]
+fn logits_match_the_pytorch_reference() {
+    let fixture: Fixture = serde_json::from_str(
+        &fs::read_to_string(common::repo_path("tests/fixtures/nli_parity.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(fixture.labels, ["entailment", "neutral", "contradiction"]);
+    assert!(fixture.pairs.len() >= 20);
+    let pairs: Vec<(&str, &str)> = fixture
+        .pairs
+        .iter()
+        .map(|p| (p.premise.as_str(), p.hypothesis.as_str()))
+        .collect();
+    let logits = model().logits(&pairs, &Progress::hidden());
+    for (pair, got) in fixture.pairs.iter().zip(logits) {
+        for k in 0..3 {
+            assert!(
+                (got[k] - pair.logits[k]).abs() < 1e-3,
+                "{:?} → {:?}: contra {got:?}, reference {:?}",
+                pair.premise,
+                pair.hypothesis,
+                pair.logits
+            );
+        }
+    }
+}
+
+#[test]
+fn obvious_pairs_get_the_obvious_label() {
+    let cases = [
+        ("A man is playing a guitar on stage.", "A man is performing music.", NliLabel::Entailment),
+        ("A man is playing a guitar on stage.", "Nobody is playing an instrument.", NliLabel::Contradiction),
+        ("The talks ended without any agreement.", "The two sides signed an agreement.", NliLabel::Contradiction),
+        ("Two children are playing in the park.", "Kids are outdoors.", NliLabel::Entailment),
+        ("A woman is reading a book.", "The woman is reading a novel by her favourite author.", NliLabel::Neutral),
+    ];
+    let pairs: Vec<(&str, &str)> = cases.iter().map(|c| (c.0, c.1)).collect();
+    let scores = model().score(&pairs, &Progress::hidden());
+    for (case, s) in cases.iter().zip(scores) {
+        assert!((s.entailment + s.neutral + s.contradiction - 1.0).abs() < 1e-5);
+        assert_eq!(s.label(), case.2, "{:?} → {:?}: {s:?}", case.0, case.1);
+    }
+}
+
+#[test]
+fn nli_command_writes_one_line_per_pair_in_input_order_and_reports_bad_rows() {
+    let dir = std::env::temp_dir().join(format!("contra-nli-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let tsv = dir.join("pairs.tsv");
+    fs::write(
+        &tsv,
+        "id\tpremise\thypothesis\tlabel\n\
+         007\tA dog runs through the snow.\tAn animal is outside.\tentailment\n\
+         x-2\tThe minister resigned on Monday.\tThe minister is still in office.\tcontradiction\n\
+         x-3\tThe hypothesis is missing here.\t\tneutral\n\
+         10\tThe shop opens at nine.\tThe shop sells shoes.\t\n",
+    )
+    .unwrap();
+    let out = common::contra(&["nli", tsv.to_str().unwrap(), "--quiet"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("pairs.tsv:4") && stderr.contains("hypothesis"), "{stderr}");
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: Vec<&str> = lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["007", "x-2", "10"]);
+    for line in &lines {
+        let sum: f64 = ["entailment", "neutral", "contradiction"]
+            .iter()
+            .map(|k| line[*k].as_f64().unwrap())
+            .sum();
+        assert!((sum - 1.0).abs() < 1e-4);
+    }
+    assert_eq!(lines[1]["label"], "contradiction");
+
+    let eval = common::contra(&["nli", tsv.to_str().unwrap(), "--eval", "--quiet"]);
+    let text = String::from_utf8_lossy(&eval.stdout);
+    assert!(eval.status.success());
+    assert!(text.contains("accuracy") && text.contains("macro-F1") && text.contains("confusion"), "{text}");
+    assert!(text.contains("pairs 2 "), "only labelled rows are evaluated: {text}");
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn sick_trial_accuracy_holds() {
+    let Some(shared) = common::shared_dir() else { return };
+    let gold = shared.join("data/nli/dev/sick_trial.tsv");
+    let out = common::contra(&["nli", gold.to_str().unwrap(), "--eval", "--quiet"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let accuracy: f64 = text
+        .split_whitespace()
+        .skip_while(|w| *w != "accuracy")
+        .nth(1)
+        .and_then(|v| v.parse().ok())
+        .expect("an accuracy figure");
+    assert!(accuracy >= 0.75, "SICK trial accuracy {accuracy}\n{text}");
+}
