@@ -5,6 +5,8 @@
 //! Stages, each a module with plain-data input and output:
 //! `article` → `segment` → `claims` → `embed` → `compare` (with `nli`) → `report`.
 
+pub mod article;
+pub mod claims;
 pub mod embed;
 pub mod encoder;
 pub mod metrics;
@@ -12,4 +14,6 @@ pub mod nli;
 pub mod output;
 pub mod pairs;
 pub mod progress;
+pub mod segment;
+pub mod tokens;
 pub mod train;

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use clap::Parser;
 
-use cli::{Cli, Command, EmbedArgs, NliArgs, PairFormat, RunArgs, TrainNliArgs};
+use cli::{ClaimsArgs, ClaimsFormat, Cli, Command, EmbedArgs, NliArgs, PairFormat, RunArgs, TrainNliArgs};
 use contra::encoder::default_model_path;
 use contra::metrics::Confusion;
 use contra::nli::{NliConfig, NliModel};
@@ -19,6 +19,7 @@ use contra::{embed, pairs, train};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Claims(args) => run_claims(args),
         Command::Embed(args) => run_embed(args),
         Command::Nli(args) => run_nli(args),
         Command::TrainNli(args) => run_train_nli(args),
@@ -46,6 +47,30 @@ fn model_dir(path: &std::path::Path, default: &str) -> std::path::PathBuf {
     } else {
         path.to_path_buf()
     }
+}
+
+fn run_claims(args: ClaimsArgs) -> Result<()> {
+    let article = contra::article::Article::load(&args.article)?;
+    for warning in &article.warnings {
+        eprintln!("contra: warning: {warning}");
+    }
+    let claims = contra::claims::extract_claims(&article);
+    let path = article.path.display().to_string();
+    write_output(args.output.as_deref(), |out| match args.format {
+        ClaimsFormat::Json => {
+            let document = serde_json::json!({
+                "schema": "contra.claims/1",
+                "article": path,
+                "speakers": claims.speakers,
+                "claims": claims.claims,
+            });
+            serde_json::to_writer_pretty(&mut *out, &document)?;
+            writeln!(out)
+        }
+        ClaimsFormat::Md => out.write_all(contra::claims::markdown_table(&path, &claims).as_bytes()),
+    })
+    .context("cannot write the claims")?;
+    Ok(())
 }
 
 fn run_embed(args: EmbedArgs) -> Result<()> {
