@@ -28,6 +28,9 @@ pub enum Command {
     Compare(CompareArgs),
     /// Print the JSON Schema of the `compare --format json` report.
     Schema,
+    /// Extract the claims named speakers make in one article (direct quotes, reported
+    /// speech, stated positions) with their speakers, cues and character offsets.
+    Claims(ClaimsArgs),
     /// Embed sentences (one per line) and print their vectors as JSON lines.
     Embed(EmbedArgs),
     /// Score premise → hypothesis pairs from a TSV file with the NLI model.
@@ -194,4 +197,25 @@ pub struct TrainNliArgs {
     pub max_steps: Option<usize>,
     #[command(flatten)]
     pub run: RunArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClaimsFormat {
+    /// `contra.claims/1` JSON: speakers and claims with character offsets.
+    Json,
+    /// A readable markdown table: speaker, kind, claim.
+    Md,
+}
+
+#[derive(Debug, Args)]
+pub struct ClaimsArgs {
+    /// The article: a UTF-8 text or markdown file.
+    pub article: PathBuf,
+    /// Output format. JSON offsets count Unicode characters into the file as read (a
+    /// byte-order mark counts as one), end exclusive.
+    #[arg(long, value_enum, default_value_t = ClaimsFormat::Json)]
+    pub format: ClaimsFormat,
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
 }

@@ -105,7 +105,11 @@ pub fn compare(
             if !speakers.iter().any(|s| &s.id == id) {
                 return Err(CompareError::UnknownSpeaker {
                     id: id.clone(),
-                    known: speakers.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", "),
+                    known: speakers
+                        .iter()
+                        .map(|s| s.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
                 });
             }
         }
@@ -127,7 +131,10 @@ pub fn compare(
     let embeddings = models.embedder.embed(&texts, &progress)?;
     progress.finish();
 
-    let speaker_of: Vec<&str> = run_claims.iter().map(|c| c.claim.speaker.as_str()).collect();
+    let speaker_of: Vec<&str> = run_claims
+        .iter()
+        .map(|c| c.claim.speaker.as_str())
+        .collect();
     let allowed = |i: usize| {
         options
             .speakers
@@ -188,7 +195,9 @@ pub fn compare(
 
     let mut claims_per_speaker: BTreeMap<&str, usize> = BTreeMap::new();
     for claim in &run_claims {
-        *claims_per_speaker.entry(claim.claim.speaker.as_str()).or_default() += 1;
+        *claims_per_speaker
+            .entry(claim.claim.speaker.as_str())
+            .or_default() += 1;
     }
     let speakers = speakers
         .iter()
@@ -296,7 +305,10 @@ fn input_id(mut index: usize) -> String {
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[cfg(test)]

@@ -5,6 +5,9 @@
 //! Stages, each a module with plain-data input and output:
 //! `article` → `segment` → `claims` → `embed` → `compare` (with `nli`) → `report`.
 
+pub mod article;
+pub mod claims;
+pub mod compare;
 pub mod embed;
 pub mod encoder;
 pub mod metrics;
@@ -12,6 +15,7 @@ pub mod nli;
 pub mod output;
 pub mod pairs;
 pub mod progress;
-pub mod train;
-pub mod compare;
 pub mod report;
+pub mod segment;
+pub mod tokens;
+pub mod train;

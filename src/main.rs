@@ -9,7 +9,8 @@ use anyhow::{bail, Context, Result};
 use clap::Parser;
 
 use cli::{
-    Cli, Command, CompareArgs, EmbedArgs, NliArgs, PairFormat, ReportFormat, RunArgs, TrainNliArgs,
+    ClaimsArgs, ClaimsFormat, Cli, Command, CompareArgs, EmbedArgs, NliArgs, PairFormat,
+    ReportFormat, RunArgs, TrainNliArgs,
 };
 use contra::compare::{self, CompareOptions, Models};
 use contra::encoder::default_model_path;
@@ -28,6 +29,7 @@ fn main() -> ExitCode {
             print!("{}", json::REPORT_JSON_SCHEMA);
             Ok(())
         }
+        Command::Claims(args) => run_claims(args),
         Command::Embed(args) => run_embed(args),
         Command::Nli(args) => run_nli(args),
         Command::TrainNli(args) => run_train_nli(args),
@@ -59,12 +61,12 @@ fn model_dir(path: &std::path::Path, default: &str) -> std::path::PathBuf {
 
 fn run_compare(args: CompareArgs) -> Result<()> {
     set_threads(&args.run);
-    let format = args.format.unwrap_or(
-        match args.output.as_ref().and_then(|p| p.extension()) {
+    let format = args
+        .format
+        .unwrap_or(match args.output.as_ref().and_then(|p| p.extension()) {
             Some(ext) if ext == "json" => ReportFormat::Json,
             _ => ReportFormat::Md,
-        },
-    );
+        });
     let nli_dir = model_dir(&args.nli_model, contra::nli::DEFAULT_NLI_MODEL_DIR);
     let embed_dir = model_dir(&args.embed_model, embed::DEFAULT_EMBED_MODEL_DIR);
     let models = Models {
@@ -94,8 +96,36 @@ fn run_compare(args: CompareArgs) -> Result<()> {
 
 /// A model's name for reports: its directory's name.
 fn model_name(dir: &std::path::Path) -> String {
-    dir.file_name()
-        .map_or_else(|| dir.display().to_string(), |n| n.to_string_lossy().into_owned())
+    dir.file_name().map_or_else(
+        || dir.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+fn run_claims(args: ClaimsArgs) -> Result<()> {
+    let article = contra::article::Article::load(&args.article)?;
+    for warning in &article.warnings {
+        eprintln!("contra: warning: {warning}");
+    }
+    let claims = contra::claims::extract_claims(&article);
+    let path = article.path.display().to_string();
+    write_output(args.output.as_deref(), |out| match args.format {
+        ClaimsFormat::Json => {
+            let document = serde_json::json!({
+                "schema": "contra.claims/1",
+                "article": path,
+                "speakers": claims.speakers,
+                "claims": claims.claims,
+            });
+            serde_json::to_writer_pretty(&mut *out, &document)?;
+            writeln!(out)
+        }
+        ClaimsFormat::Md => {
+            out.write_all(contra::claims::markdown_table(&path, &claims).as_bytes())
+        }
+    })
+    .context("cannot write the claims")?;
+    Ok(())
 }
 
 fn run_embed(args: EmbedArgs) -> Result<()> {

@@ -30,17 +30,28 @@ fn assert_no_same_speaker_pair(report: &Value) {
 #[test]
 fn json_report_on_the_example_pair_follows_the_schema_and_ranks_by_contradiction() {
     let report = compare_json(&EXAMPLE);
-    let schema: Value = serde_json::from_str(&String::from_utf8(common::contra(&["schema"]).stdout).unwrap()).unwrap();
+    let schema: Value =
+        serde_json::from_str(&String::from_utf8(common::contra(&["schema"]).stdout).unwrap())
+            .unwrap();
     let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
-    let errors: Vec<String> = validator.iter_errors(&report).map(|e| e.to_string()).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&report)
+        .map(|e| e.to_string())
+        .collect();
     assert!(errors.is_empty(), "schema violations: {errors:?}");
 
     assert_eq!(report["inputs"].as_array().unwrap().len(), 2);
     let pairs = report["pairs"].as_array().unwrap();
     assert!(!pairs.is_empty());
     assert_no_same_speaker_pair(&report);
-    let scores: Vec<f64> = pairs.iter().map(|p| p["contradiction"].as_f64().unwrap()).collect();
-    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "pairs are not ranked by contradiction");
+    let scores: Vec<f64> = pairs
+        .iter()
+        .map(|p| p["contradiction"].as_f64().unwrap())
+        .collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] >= w[1]),
+        "pairs are not ranked by contradiction"
+    );
     for (i, pair) in pairs.iter().enumerate() {
         assert_eq!(pair["rank"].as_u64(), Some(i as u64 + 1));
         let sum: f64 = ["entailment", "neutral", "contradiction"]
@@ -56,7 +67,10 @@ fn json_report_on_the_example_pair_follows_the_schema_and_ranks_by_contradiction
         .iter()
         .map(|c| c["id"].as_str().unwrap())
         .collect();
-    assert!(claim_ids.iter().any(|id| id.starts_with("A:")) && claim_ids.iter().any(|id| id.starts_with("B:")));
+    assert!(
+        claim_ids.iter().any(|id| id.starts_with("A:"))
+            && claim_ids.iter().any(|id| id.starts_with("B:"))
+    );
     for pair in pairs {
         assert!(claim_ids.contains(pair["a"].as_str().unwrap()));
         assert!(claim_ids.contains(pair["b"].as_str().unwrap()));
@@ -66,9 +80,18 @@ fn json_report_on_the_example_pair_follows_the_schema_and_ranks_by_contradiction
 #[test]
 fn markdown_report_has_the_tables_a_reader_needs() {
     let out = common::contra(&["compare", EXAMPLE[0], EXAMPLE[1], "--quiet"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let md = String::from_utf8(out.stdout).unwrap();
-    for heading in ["## Inputs", "## Speakers", "## Contradictions", "## Agreements"] {
+    for heading in [
+        "## Inputs",
+        "## Speakers",
+        "## Contradictions",
+        "## Agreements",
+    ] {
         assert!(md.contains(heading), "missing {heading}:\n{md}");
     }
     assert!(md.contains("| # | speaker A | claim A | speaker B | claim B |"));
@@ -80,7 +103,11 @@ fn markdown_report_has_the_tables_a_reader_needs() {
 fn speaker_filter_limits_pairs_and_unknown_ids_are_errors() {
     let report = compare_json(&[EXAMPLE[0], EXAMPLE[1], "--speakers", "lavrov,kuleba"]);
     for pair in report["pairs"].as_array().unwrap() {
-        let speakers: HashSet<&str> = [pair["speaker_a"].as_str().unwrap(), pair["speaker_b"].as_str().unwrap()].into();
+        let speakers: HashSet<&str> = [
+            pair["speaker_a"].as_str().unwrap(),
+            pair["speaker_b"].as_str().unwrap(),
+        ]
+        .into();
         assert_eq!(speakers, HashSet::from(["lavrov", "kuleba"]));
     }
     let out = common::contra(&["compare", EXAMPLE[0], "--speakers", "nobody", "--quiet"]);
@@ -94,14 +121,32 @@ fn a_failed_run_leaves_no_partial_output_file() {
     fs::create_dir_all(&dir).unwrap();
     let report = dir.join("report.md");
     let missing = dir.join("no-such-article.txt");
-    let out = common::contra(&["compare", EXAMPLE[0], missing.to_str().unwrap(), "-o", report.to_str().unwrap(), "--quiet"]);
+    let out = common::contra(&[
+        "compare",
+        EXAMPLE[0],
+        missing.to_str().unwrap(),
+        "-o",
+        report.to_str().unwrap(),
+        "--quiet",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-article.txt"));
     assert!(!report.exists());
-    assert_eq!(fs::read_dir(&dir).unwrap().count(), 0, "temporary files were left behind");
+    assert_eq!(
+        fs::read_dir(&dir).unwrap().count(),
+        0,
+        "temporary files were left behind"
+    );
 
     fs::write(&report, "previous report").unwrap();
-    let out = common::contra(&["compare", EXAMPLE[0], missing.to_str().unwrap(), "-o", report.to_str().unwrap(), "--quiet"]);
+    let out = common::contra(&[
+        "compare",
+        EXAMPLE[0],
+        missing.to_str().unwrap(),
+        "-o",
+        report.to_str().unwrap(),
+        "--quiet",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(fs::read_to_string(&report).unwrap(), "previous report");
     fs::remove_dir_all(&dir).unwrap();
@@ -109,7 +154,9 @@ fn a_failed_run_leaves_no_partial_output_file() {
 
 #[test]
 fn seed_article_pairs_lavrov_and_kuleba_near_the_top() {
-    let Some(shared) = common::shared_dir() else { return };
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
     let seed = shared.join("seeds/000_a6941b140a9282af.txt");
     let report = compare_json(&[seed.to_str().unwrap()]);
     assert_no_same_speaker_pair(&report);
@@ -121,12 +168,24 @@ fn seed_article_pairs_lavrov_and_kuleba_near_the_top() {
             .filter(|c| c["speaker"] == id)
             .count()
     };
-    assert!(claims_of("lavrov") >= 5, "Lavrov has {} claims", claims_of("lavrov"));
-    assert!(claims_of("kuleba") >= 3, "Kuleba has {} claims", claims_of("kuleba"));
+    assert!(
+        claims_of("lavrov") >= 5,
+        "Lavrov has {} claims",
+        claims_of("lavrov")
+    );
+    assert!(
+        claims_of("kuleba") >= 3,
+        "Kuleba has {} claims",
+        claims_of("kuleba")
+    );
     let top5 = &report["pairs"].as_array().unwrap()[..5];
     assert!(
         top5.iter().any(|p| {
-            let s: HashSet<&str> = [p["speaker_a"].as_str().unwrap(), p["speaker_b"].as_str().unwrap()].into();
+            let s: HashSet<&str> = [
+                p["speaker_a"].as_str().unwrap(),
+                p["speaker_b"].as_str().unwrap(),
+            ]
+            .into();
             s == HashSet::from(["lavrov", "kuleba"])
         }),
         "no Lavrov–Kuleba pair in the top 5"
@@ -139,15 +198,30 @@ fn notebook_example_loads_the_json_and_saves_a_heat_map() {
     fs::create_dir_all(&dir).unwrap();
     let json = dir.join("report.json");
     let png = dir.join("heatmap.png");
-    let out = common::contra(&["compare", EXAMPLE[0], EXAMPLE[1], "-o", json.to_str().unwrap(), "--quiet"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = common::contra(&[
+        "compare",
+        EXAMPLE[0],
+        EXAMPLE[1],
+        "-o",
+        json.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let run = std::process::Command::new(common::repo_path(".venv/bin/python"))
         .arg(common::repo_path("scripts/notebook_example.py"))
         .args([&json, &png])
         .output()
         .expect("the venv's python runs");
     let stdout = String::from_utf8_lossy(&run.stdout);
-    assert!(run.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     assert!(stdout.contains("contradiction") && stdout.contains("saved"));
     let bytes = fs::read(&png).unwrap();
     assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");

@@ -23,8 +23,11 @@ struct FixturePair {
 }
 
 fn model() -> NliModel {
-    NliModel::load(&common::repo_path(DEFAULT_NLI_MODEL_DIR), NliConfig::default())
-        .expect("the NLI model is committed under models/")
+    NliModel::load(
+        &common::repo_path(DEFAULT_NLI_MODEL_DIR),
+        NliConfig::default(),
+    )
+    .expect("the NLI model is committed under models/")
 }
 
 #[test]
@@ -57,11 +60,31 @@ fn logits_match_the_pytorch_reference() {
 #[test]
 fn obvious_pairs_get_the_obvious_label() {
     let cases = [
-        ("A man is playing a guitar on stage.", "A man is performing music.", NliLabel::Entailment),
-        ("A man is playing a guitar on stage.", "Nobody is playing an instrument.", NliLabel::Contradiction),
-        ("The talks ended without any agreement.", "The two sides signed an agreement.", NliLabel::Contradiction),
-        ("Two children are playing in the park.", "Kids are outdoors.", NliLabel::Entailment),
-        ("A woman is reading a book.", "The woman is reading a novel by her favourite author.", NliLabel::Neutral),
+        (
+            "A man is playing a guitar on stage.",
+            "A man is performing music.",
+            NliLabel::Entailment,
+        ),
+        (
+            "A man is playing a guitar on stage.",
+            "Nobody is playing an instrument.",
+            NliLabel::Contradiction,
+        ),
+        (
+            "The talks ended without any agreement.",
+            "The two sides signed an agreement.",
+            NliLabel::Contradiction,
+        ),
+        (
+            "Two children are playing in the park.",
+            "Kids are outdoors.",
+            NliLabel::Entailment,
+        ),
+        (
+            "A woman is reading a book.",
+            "The woman is reading a novel by her favourite author.",
+            NliLabel::Neutral,
+        ),
     ];
     let pairs: Vec<(&str, &str)> = cases.iter().map(|c| (c.0, c.1)).collect();
     let scores = model().score(&pairs, &Progress::hidden());
@@ -86,9 +109,16 @@ fn nli_command_writes_one_line_per_pair_in_input_order_and_reports_bad_rows() {
     )
     .unwrap();
     let out = common::contra(&["nli", tsv.to_str().unwrap(), "--quiet"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("pairs.tsv:4") && stderr.contains("hypothesis"), "{stderr}");
+    assert!(
+        stderr.contains("pairs.tsv:4") && stderr.contains("hypothesis"),
+        "{stderr}"
+    );
     let lines: Vec<Value> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -108,17 +138,29 @@ fn nli_command_writes_one_line_per_pair_in_input_order_and_reports_bad_rows() {
     let eval = common::contra(&["nli", tsv.to_str().unwrap(), "--eval", "--quiet"]);
     let text = String::from_utf8_lossy(&eval.stdout);
     assert!(eval.status.success());
-    assert!(text.contains("accuracy") && text.contains("macro-F1") && text.contains("confusion"), "{text}");
-    assert!(text.contains("pairs 2 "), "only labelled rows are evaluated: {text}");
+    assert!(
+        text.contains("accuracy") && text.contains("macro-F1") && text.contains("confusion"),
+        "{text}"
+    );
+    assert!(
+        text.contains("pairs 2 "),
+        "only labelled rows are evaluated: {text}"
+    );
     fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn sick_trial_accuracy_holds() {
-    let Some(shared) = common::shared_dir() else { return };
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
     let gold = shared.join("data/nli/dev/sick_trial.tsv");
     let out = common::contra(&["nli", gold.to_str().unwrap(), "--eval", "--quiet"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     let accuracy: f64 = text
         .split_whitespace()

@@ -40,11 +40,19 @@ pub fn render(report: &Report) -> String {
 
     md.push_str("\n## Contradictions\n\n");
     let contradictions: Vec<&ScoredPair> = report.contradictions().collect();
-    pair_table(&mut md, report, &contradictions, "contradiction", |p| p.contradiction);
+    pair_table(&mut md, report, &contradictions, "contradiction", |p| {
+        p.contradiction
+    });
 
     md.push_str("\n## Agreements\n\n");
     let agreements = report.agreements();
-    pair_table(&mut md, report, &agreements, "entailment (both ways)", ScoredPair::mutual_entailment);
+    pair_table(
+        &mut md,
+        report,
+        &agreements,
+        "entailment (both ways)",
+        ScoredPair::mutual_entailment,
+    );
 
     let s = &report.settings;
     let _ = write!(

@@ -1,0 +1,272 @@
+//! Claim extraction and speaker attribution, rule based (no model): finds direct quotes,
+//! reported speech and stated positions with their cue, resolves the mention of each
+//! claim's source to a speaker with a stable id.
+//!
+//! Offsets in the output count Unicode characters into the file as Python reads it with
+//! plain `utf-8`, end exclusive: the article's text plus `Article::offset` (a dropped
+//! byte-order mark).
+
+mod lexicon;
+mod markdown;
+mod quotes;
+mod reported;
+mod speakers;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::Article;
+use crate::segment::token_sentences;
+use crate::tokens::{tokenize, CharOffsets, TokenKind};
+
+pub use markdown::markdown_table;
+pub use speakers::slug;
+
+/// A character range, end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The words that mark a claim as reported (`said`, `according to`, `:`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cue {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// How a claim is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    /// Entirely inside quotation marks.
+    Direct,
+    /// Reported in the writer's words.
+    Indirect,
+    /// Reported speech that quotes some of the speaker's words.
+    Mixed,
+}
+
+/// A claim a speaker makes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    pub id: String,
+    /// The id of the speaker in `ArticleClaims::speakers`.
+    pub speaker: String,
+    /// The content: the text of the article inside `span`.
+    pub text: String,
+    pub span: Span,
+    /// The mention that names the speaker for this claim (a pronoun when resolved through
+    /// one); `None` when the claim continues an earlier quotation.
+    pub source_span: Option<Span>,
+    pub cue: Option<Cue>,
+    pub kind: ClaimKind,
+}
+
+/// A speaker: a stable id derived from the name, the display name, other mentions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+}
+
+/// The speakers and claims of one article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ArticleClaims {
+    pub speakers: Vec<Speaker>,
+    pub claims: Vec<Claim>,
+}
+
+/// Extracts the claims of an article and the speakers who make them.
+pub fn extract_claims(article: &Article) -> ArticleClaims {
+    let text = article.text.as_str();
+    let tokens = tokenize(text);
+    let sentences = token_sentences(text, &tokens);
+    let quotes = quotes::find_quotes(text, &tokens);
+    let doc = reported::Document {
+        text,
+        tokens: &tokens,
+        sentences: &sentences,
+        quotes: &quotes,
+    };
+    let mut frames = reported::find_frames(&doc);
+
+    let mut registry = speakers::Registry::default();
+    learn_full_names(&doc, &mut registry);
+
+    // Resolve in reading order so that pronouns and descriptions find earlier speakers.
+    let position = |f: &reported::Frame| {
+        f.source
+            .map_or(f.content.0, |(s, _)| tokens[s].start.min(f.content.0))
+    };
+    let mut order: Vec<usize> = (0..frames.len()).collect();
+    order.sort_by_key(|&i| (position(&frames[i]), frames[i].continues.is_some()));
+    let mut entity_of: Vec<Option<usize>> = vec![None; frames.len()];
+    for &i in &order {
+        let frame = &frames[i];
+        entity_of[i] = match (frame.source, frame.continues) {
+            (Some((s, e)), _) => {
+                let words: Vec<&str> = (s..e).map(|k| tokens[k].text(text)).collect();
+                let mention = &text[tokens[s].start..tokens[e - 1].end];
+                Some(registry.resolve(mention, &words, tokens[s].start))
+            }
+            (None, Some(root)) => entity_of[root],
+            (None, None) => None,
+        };
+    }
+
+    let offsets = CharOffsets::new(text);
+    let to_span = |(start, end): (usize, usize)| Span {
+        start: offsets.char_offset(start) + article.offset,
+        end: offsets.char_offset(end) + article.offset,
+    };
+    let ids = registry.ids();
+    let mut used: BTreeMap<usize, ()> = BTreeMap::new();
+    let mut claims: Vec<(usize, Claim)> = Vec::new();
+    for (i, frame) in frames.iter_mut().enumerate() {
+        let Some(entity) = entity_of[i] else { continue };
+        let Some(content) = trim_content(text, frame.content) else {
+            continue;
+        };
+        let word_count = tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && content.0 <= t.start && t.end <= content.1)
+            .count();
+        if word_count < 2 {
+            continue;
+        }
+        let kind = claim_kind(text, &quotes, content);
+        let claim = Claim {
+            id: String::new(),
+            speaker: ids[entity].clone(),
+            text: text[content.0..content.1].to_string(),
+            span: to_span(content),
+            source_span: frame
+                .source
+                .map(|(s, e)| to_span((tokens[s].start, tokens[e - 1].end))),
+            cue: frame.cue.map(|(s, e)| {
+                let bytes = (tokens[s].start, tokens[e - 1].end);
+                let span = to_span(bytes);
+                Cue {
+                    start: span.start,
+                    end: span.end,
+                    text: text[bytes.0..bytes.1].to_string(),
+                }
+            }),
+            kind,
+        };
+        let duplicate = claims
+            .iter()
+            .any(|(_, c)| c.span == claim.span && c.speaker == claim.speaker);
+        if !duplicate {
+            used.insert(entity, ());
+            claims.push((entity, claim));
+        }
+    }
+    claims.sort_by_key(|(_, c)| (c.span.start, c.span.end));
+    let claims: Vec<Claim> = claims
+        .into_iter()
+        .enumerate()
+        .map(|(n, (_, c))| Claim {
+            id: format!("c{}", n + 1),
+            ..c
+        })
+        .collect();
+    let mut speakers: Vec<Speaker> = Vec::new();
+    for &entity in used.keys() {
+        let speaker = registry.speaker(entity, &ids[entity]);
+        if !speakers.iter().any(|s| s.id == speaker.id) {
+            speakers.push(speaker);
+        }
+    }
+    ArticleClaims { speakers, claims }
+}
+
+/// Records every capitalised phrase of the article so that later surnames, pronouns and
+/// role descriptions can reach full names mentioned in narration.
+fn learn_full_names(doc: &reported::Document, registry: &mut speakers::Registry) {
+    let tokens = doc.tokens;
+    let mut i = 0;
+    while i < tokens.len() {
+        let capitalised = |k: usize| {
+            tokens[k].kind == TokenKind::Word
+                && tokens[k]
+                    .text(doc.text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        };
+        if !capitalised(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < tokens.len() && capitalised(i) {
+            i += 1;
+        }
+        if i - start >= 2 {
+            let words: Vec<&str> = (start..i).map(|k| tokens[k].text(doc.text)).collect();
+            registry.learn(&words, tokens[start].start);
+        }
+    }
+}
+
+/// Trims spaces and trailing commas and dashes from a content byte range.
+fn trim_content(text: &str, (start, end): (usize, usize)) -> Option<(usize, usize)> {
+    let slice = text.get(start..end)?;
+    let leading = slice.len()
+        - slice
+            .trim_start_matches([' ', ',', ':', '\n', '\r', '\t'])
+            .len();
+    let trimmed = slice.trim_end_matches([' ', ',', ';', ':', '—', '–', '\n', '\r', '\t']);
+    let (start, end) = (start + leading, start + trimmed.len());
+    (start < end).then_some((start, end))
+}
+
+fn claim_kind(text: &str, quotes: &[quotes::Quote], (start, end): (usize, usize)) -> ClaimKind {
+    let inside: Vec<&quotes::Quote> = quotes
+        .iter()
+        .filter(|q| q.start < end && start < q.end)
+        .collect();
+    if inside.is_empty() {
+        return ClaimKind::Indirect;
+    }
+    // Direct when every word of the content lies inside quotation marks.
+    let outside_words = text[start..end]
+        .char_indices()
+        .filter(|&(i, c)| {
+            let at = start + i;
+            c.is_alphanumeric() && !inside.iter().any(|q| q.start <= at && at < q.end)
+        })
+        .count();
+    let narration_between = outside_words > 0;
+    if narration_between {
+        ClaimKind::Mixed
+    } else {
+        ClaimKind::Direct
+    }
+}
+
+/// Merges the speakers of several articles of one run (the same person gets one record)
+/// and renames speaker ids in their claims to match; returns the merged speaker list.
+pub fn merge_article_speakers(articles: &mut [ArticleClaims]) -> Vec<Speaker> {
+    let lists: Vec<Vec<Speaker>> = articles.iter().map(|a| a.speakers.clone()).collect();
+    let (merged, renames) = speakers::merge_speakers(&lists);
+    for (article, rename) in articles.iter_mut().zip(renames) {
+        for claim in &mut article.claims {
+            if let Some(id) = rename.get(&claim.speaker) {
+                claim.speaker = id.clone();
+            }
+        }
+        for speaker in &mut article.speakers {
+            if let Some(id) = rename.get(&speaker.id) {
+                speaker.id = id.clone();
+            }
+        }
+    }
+    merged
+}

@@ -1,0 +1,104 @@
+//! Direct quotations: spans between straight, curly or guillemet quotes. A quotation left
+//! open at the end of a paragraph runs to the paragraph's end, the news convention for a
+//! quote that continues in the next paragraph.
+
+use crate::tokens::{Token, TokenKind};
+
+/// A quotation: the token indices of its opening and closing marks (the closing index is
+/// one past the last quoted token when the quote is left open at a paragraph end), and the
+/// byte range of the quoted words without the marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quote {
+    pub open: usize,
+    pub close: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Quote {
+    /// Whether token `i` lies inside the quotation marks.
+    pub fn contains_token(&self, i: usize) -> bool {
+        self.open < i && i < self.close
+    }
+}
+
+/// Finds every quotation in the text.
+pub fn find_quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
+    let mut quotes = Vec::new();
+    let mut open: Option<(usize, &str)> = None;
+    for (i, token) in tokens.iter().enumerate() {
+        if token.kind == TokenKind::Newline {
+            if let Some((start, _)) = open.take() {
+                push_quote(&mut quotes, tokens, start, i, false);
+            }
+            continue;
+        }
+        let mark = token.text(text);
+        match (mark, open) {
+            ("“" | "«", None) => open = Some((i, mark)),
+            ("\"", None) => open = Some((i, mark)),
+            ("”", Some((start, "“"))) | ("»", Some((start, "«"))) | ("\"", Some((start, "\""))) =>
+            {
+                push_quote(&mut quotes, tokens, start, i, true);
+                open = None;
+            }
+            // A straight quote closes a curly one in sloppily typed text.
+            ("\"" | "”", Some((start, _))) => {
+                push_quote(&mut quotes, tokens, start, i, true);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some((start, _)) = open {
+        push_quote(&mut quotes, tokens, start, tokens.len(), false);
+    }
+    quotes
+}
+
+fn push_quote(quotes: &mut Vec<Quote>, tokens: &[Token], open: usize, close: usize, closed: bool) {
+    if close <= open + 1 {
+        return;
+    }
+    let end = if closed {
+        tokens[close].start
+    } else {
+        tokens[close - 1].end
+    };
+    quotes.push(Quote {
+        open,
+        close,
+        start: tokens[open].end,
+        end,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        let tokens = tokenize(text);
+        find_quotes(text, &tokens)
+            .iter()
+            .map(|q| &text[q.start..q.end])
+            .collect()
+    }
+
+    #[test]
+    fn straight_curly_and_guillemet_quotes() {
+        assert_eq!(
+            quoted("\"One,\" he said, “two.” And «three»."),
+            ["One,", "two.", "three"]
+        );
+    }
+
+    #[test]
+    fn a_quote_left_open_runs_to_the_paragraph_end() {
+        assert_eq!(
+            quoted("\"We came. We talked.\n\n\"We left,\" he said."),
+            ["We came. We talked.", "We left,"]
+        );
+    }
+}

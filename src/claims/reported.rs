@@ -1,0 +1,569 @@
+//! Finding attribution frames: a reporting cue, the mention of its source and the content
+//! it attributes. Handles `SOURCE CUE (that) CONTENT`, inverted `CONTENT, SOURCE CUE` and
+//! `CONTENT, CUE SOURCE`, `according to SOURCE`, split quotes (`"…," he said, "…"`),
+//! `SOURCE said:` before a quoted paragraph, transcript labels (`PENCE: …`) and quoted
+//! paragraphs that continue the previous speaker's quote.
+
+use super::lexicon::{
+    AUXILIARIES, COLON_ONLY_CUES, CONTENT_OPENERS, CUE_WORDS, FIRST_PERSON_PRONOUNS,
+    GROUP_PRONOUNS, INVERTING_CUES, MULTI_WORD_CUES, OBJECT_FIRST_CUES, PERSON_PRONOUNS,
+    PHRASE_LINKS, PHRASE_STOPS,
+};
+use super::quotes::Quote;
+use crate::segment::TokenSentence;
+use crate::tokens::{Token, TokenKind};
+
+/// Token range `[start, end)`.
+pub type TokenRange = (usize, usize);
+
+/// One attribution found in the text; `content` is a byte range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frame {
+    pub content: (usize, usize),
+    pub source: Option<TokenRange>,
+    pub cue: Option<TokenRange>,
+    /// For a quotation that continues an earlier one: the index of that earlier frame.
+    pub continues: Option<usize>,
+}
+
+/// The tokenised article the frame finder reads.
+pub struct Document<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub sentences: &'a [TokenSentence],
+    pub quotes: &'a [Quote],
+}
+
+const SEPARATORS: &[&str] = &[",", "—", "–", "--"];
+const CLOSING_QUOTES: &[&str] = &["\"", "”", "»"];
+const OPENING_QUOTES: &[&str] = &["\"", "“", "«"];
+const SENTENCE_FINAL: &[&str] = &[".", "!", "?", ";"];
+/// Words after a cue that start an adjunct, not content (`said on Thursday after talks`).
+const ADJUNCT_OPENERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "after",
+    "during",
+    "before",
+    "when",
+    "while",
+    "as",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "of",
+    "about",
+    "from",
+    "with",
+    "via",
+    "through",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "recently",
+    "afterwards",
+    "outside",
+    "following",
+    "late",
+    "early",
+    "again",
+    "also",
+    "then",
+    "here",
+    "there",
+    "to",
+    "and",
+    "but",
+    "adding",
+    "amid",
+    "referring",
+    "speaking",
+    "according",
+    "alongside",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+impl<'a> Document<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.word(i).to_lowercase()
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Word
+    }
+
+    fn is_in(&self, i: usize, list: &[&str]) -> bool {
+        list.contains(&self.lower(i).as_str())
+    }
+
+    fn quote_around(&self, i: usize) -> Option<&'a Quote> {
+        self.quotes.iter().find(|q| q.contains_token(i))
+    }
+
+    fn quote_closed_at(&self, i: usize) -> Option<&'a Quote> {
+        self.quotes.iter().find(|q| q.close == i)
+    }
+
+    fn quote_opened_at(&self, i: usize) -> Option<&'a Quote> {
+        self.quotes.iter().find(|q| q.open == i)
+    }
+
+    /// End token (exclusive) of a cue starting at `i`.
+    fn cue_at(&self, i: usize, limit: usize) -> Option<usize> {
+        for words in MULTI_WORD_CUES {
+            let end = i + words.len();
+            if end <= limit && (0..words.len()).all(|k| self.lower(i + k) == words[k]) {
+                return Some(end);
+            }
+        }
+        (self.is_word(i) && self.is_in(i, CUE_WORDS)).then_some(i + 1)
+    }
+
+    /// The subject noun phrase that ends just before token `cue` (auxiliaries skipped).
+    fn subject_before(&self, cue: usize, first: usize) -> Option<TokenRange> {
+        let mut j = cue;
+        while j > first && self.is_in(j - 1, AUXILIARIES) {
+            j -= 1;
+        }
+        if j == first {
+            return None;
+        }
+        let end = j;
+        let last = self.lower(end - 1);
+        let pronouns = [PERSON_PRONOUNS, GROUP_PRONOUNS, FIRST_PERSON_PRONOUNS];
+        if pronouns.iter().any(|list| list.contains(&last.as_str())) {
+            let seems = matches!(
+                self.lower(cue).as_str(),
+                "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
+            );
+            return (!(last == "it" && seems)).then_some((end - 1, end));
+        }
+        let mut start = end;
+        while start > first {
+            let k = start - 1;
+            let lower = self.lower(k);
+            let joins_phrase = self.is_word(k)
+                && (!PHRASE_STOPS.contains(&lower.as_str())
+                    || (PHRASE_LINKS.contains(&lower.as_str())
+                        && start < end
+                        && k > first
+                        && self.is_word(k - 1)
+                        && !self.is_in(k - 1, PHRASE_STOPS)));
+            if !joins_phrase || self.quote_around(k).is_some() {
+                break;
+            }
+            start = k;
+            if end - start > 10 {
+                return None;
+            }
+        }
+        // A relative clause hangs on the phrase before it: `Trump, who said …`.
+        if start == end && start > first + 1 && self.lower(start - 1) == "who" {
+            if self.word(start - 2) == "," {
+                return self.subject_before(start - 2, first).filter(|_| true);
+            }
+            return None;
+        }
+        while start < end && self.is_in(start, PHRASE_LINKS) && self.lower(start) != "the" {
+            start += 1;
+        }
+        (start < end).then_some((start, end))
+    }
+
+    /// The noun phrase that starts at token `from` (after an inverted cue or `according to`).
+    fn phrase_after(&self, from: usize, limit: usize) -> Option<TokenRange> {
+        let mut k = from;
+        if k < limit && self.is_word(k) {
+            let lower = self.lower(k);
+            let pronouns = [PERSON_PRONOUNS, GROUP_PRONOUNS, FIRST_PERSON_PRONOUNS];
+            if pronouns.iter().any(|list| list.contains(&lower.as_str())) {
+                return Some((k, k + 1));
+            }
+        }
+        while k < limit && self.is_word(k) && self.quote_around(k).is_none() {
+            let lower = self.lower(k);
+            let is_link = PHRASE_LINKS.contains(&lower.as_str())
+                && k > from
+                && k + 1 < limit
+                && self.is_word(k + 1);
+            if WEEKDAYS.contains(&lower.as_str())
+                || AUXILIARIES.contains(&lower.as_str())
+                || (PHRASE_STOPS.contains(&lower.as_str()) && !is_link)
+            {
+                break;
+            }
+            k += 1;
+            if k - from > 10 {
+                return None;
+            }
+        }
+        while k > from && self.is_in(k - 1, PHRASE_LINKS) {
+            k -= 1;
+        }
+        (k > from).then_some((from, k))
+    }
+
+    /// Whether what follows the cue (from token `k`) is an adjunct or the sentence end
+    /// rather than the content of the cue.
+    fn tail_is_adjunct(&self, k: usize, last: usize) -> bool {
+        if k >= last {
+            return true;
+        }
+        let w = self.lower(k);
+        if w == ":" {
+            return false;
+        }
+        if SENTENCE_FINAL.contains(&w.as_str())
+            || SEPARATORS.contains(&w.as_str())
+            || CLOSING_QUOTES.contains(&w.as_str())
+        {
+            return true;
+        }
+        ADJUNCT_OPENERS.contains(&w.as_str())
+            && !(k..last.min(k + 12))
+                .any(|j| self.lower(j) == "that" && self.quote_around(j).is_none())
+    }
+
+    /// Content that ends before the separator just before token `before`: the quotation
+    /// that closes there, or the clause from the sentence start.
+    fn content_before(&self, before: usize, sentence: &TokenSentence) -> Option<(usize, usize)> {
+        let mut end = before;
+        while end > sentence.first && SEPARATORS.contains(&self.word(end - 1)) {
+            end -= 1;
+        }
+        if end <= sentence.first && self.quote_closed_at(end.wrapping_sub(1)).is_none() {
+            return None;
+        }
+        let closing = end.checked_sub(1)?;
+        if let Some(quote) = self.quote_closed_at(closing) {
+            let start =
+                if quote.open > sentence.first && !self.starts_clause(sentence.first, quote.open) {
+                    self.tokens[sentence.first].start
+                } else {
+                    quote.start
+                };
+            return Some((start, quote.end));
+        }
+        while end > sentence.first && SEPARATORS.contains(&self.word(end - 1)) {
+            end -= 1;
+        }
+        let mut start = sentence.first;
+        // A sentence-initial adverbial clause is not part of the content only when it is
+        // short and closed by a comma; keep everything else.
+        if let Some(quote) = self.quote_opened_at(start) {
+            start = quote.open + 1;
+        }
+        (start < end).then(|| (self.tokens[start].start, self.tokens[end - 1].end))
+    }
+
+    /// Whether the tokens from `first` up to `open` are only punctuation (the quote starts
+    /// the clause).
+    fn starts_clause(&self, first: usize, open: usize) -> bool {
+        (first..open).all(|k| !self.is_word(k))
+    }
+
+    /// Content that follows a cue ending at `cue_end` in the sentence.
+    fn content_after(
+        &self,
+        cue: usize,
+        cue_end: usize,
+        sentence: &TokenSentence,
+    ) -> Option<(usize, usize)> {
+        let object_first = self.is_in(cue, OBJECT_FIRST_CUES);
+        let window = if object_first { 14 } else { 10 };
+        let mut start = cue_end;
+        for j in cue_end..sentence.last.min(cue_end + window) {
+            let w = self.lower(j);
+            if self.quote_opened_at(j).is_some() {
+                if object_first
+                    || j == cue_end
+                    || self.word(j - 1) == ","
+                    || self.word(j - 1) == ":"
+                {
+                    start = j;
+                }
+                break;
+            }
+            if w == "that" || (object_first && CONTENT_OPENERS.contains(&w.as_str())) {
+                start = j;
+                break;
+            }
+            if w == ":" {
+                start = j + 1;
+                break;
+            }
+            if SENTENCE_FINAL.contains(&w.as_str()) {
+                break;
+            }
+        }
+        while start < sentence.last && matches!(self.word(start), "," | ":" | "—" | "–") {
+            start += 1;
+        }
+        let mut end = sentence.last;
+        while end > start && SENTENCE_FINAL.contains(&self.word(end - 1)) {
+            end -= 1;
+        }
+        if start >= end {
+            return None;
+        }
+        let mut end_byte = self.tokens[end - 1].end;
+        // A quotation opened in the content may run on past the sentence.
+        if let Some(quote) = (start..end).find_map(|k| self.quote_opened_at(k)) {
+            end_byte = end_byte.max(quote.end);
+        }
+        Some((self.tokens[start].start, end_byte))
+    }
+
+    /// The content introduced by a cue that ends its paragraph or sentence with a colon
+    /// (`Caddell continued:`): the quotation or sentence that follows.
+    fn content_following(&self, sentence_index: usize) -> Option<(usize, usize)> {
+        let next = self.sentences.get(sentence_index + 1)?;
+        if let Some(quote) = self.quote_opened_at(next.first) {
+            return Some((quote.start, quote.end));
+        }
+        Some((
+            self.tokens[next.first].start,
+            self.tokens[next.last - 1].end,
+        ))
+    }
+
+    /// Extends content that ends with a quotation over a split quote's second part
+    /// (`"…," he said, "…"`) that follows the source and cue.
+    fn split_quote_end(&self, after: usize, sentence: &TokenSentence) -> Option<usize> {
+        let mut k = after;
+        while k < sentence.last && self.is_word(k) {
+            k += 1;
+        }
+        if k + 1 < sentence.last + 1 && k < self.tokens.len() && self.word(k) == "," {
+            return self.quote_opened_at(k + 1).map(|q| q.end);
+        }
+        None
+    }
+
+    fn frame_at(&self, cue: usize, cue_end: usize, si: usize) -> Option<Frame> {
+        let sentence = &self.sentences[si];
+        let frame = |content, source, cue_range| Frame {
+            content,
+            source,
+            cue: Some(cue_range),
+            continues: None,
+        };
+        if self.lower(cue) == "according" {
+            let source = self.phrase_after(cue_end, sentence.last)?;
+            let opening = cue == sentence.first
+                || OPENING_QUOTES.contains(&self.word(cue - 1))
+                || self.is_in(cue - 1, &["and", "but"]);
+            let content = if opening {
+                let comma = (source.1..sentence.last).find(|&k| self.word(k) == ",")?;
+                let rest = TokenSentence {
+                    first: comma + 1,
+                    ..*sentence
+                };
+                self.content_after(comma, comma + 1, &rest)?
+            } else {
+                self.content_before(cue, sentence)?
+            };
+            return Some(frame(content, Some(source), (cue, cue_end)));
+        }
+        if self.is_in(cue, COLON_ONLY_CUES) && cue_end < sentence.last && self.word(cue_end) != ":"
+        {
+            return None;
+        }
+        if let Some(source) = self.subject_before(cue, sentence.first) {
+            let before_source = source.0.checked_sub(1).filter(|&b| b >= sentence.first);
+            let after_separator = before_source.is_some_and(|b| {
+                SEPARATORS.contains(&self.word(b)) || CLOSING_QUOTES.contains(&self.word(b))
+            });
+            let mut tail = cue_end;
+            if self.is_in(cue, OBJECT_FIRST_CUES) {
+                if let Some(object) = self.phrase_after(cue_end, sentence.last) {
+                    tail = object.1;
+                }
+            }
+            if after_separator && self.tail_is_adjunct(tail, sentence.last) {
+                let before = source.0;
+                let mut content = self.content_before(before, sentence)?;
+                if let Some(end) = self.split_quote_end(cue_end, sentence) {
+                    content.1 = end;
+                }
+                return Some(frame(content, Some(source), (cue, cue_end)));
+            }
+            if let Some(content) = self.content_after(cue, cue_end, sentence) {
+                return Some(frame(content, Some(source), (cue, cue_end)));
+            }
+            // `Kuleba said:` ending a paragraph, or `Kuleba said.` after a quoted sentence.
+            let ends_with_colon = (cue_end..sentence.last).any(|k| self.word(k) == ":");
+            if ends_with_colon {
+                return Some(frame(
+                    self.content_following(si)?,
+                    Some(source),
+                    (cue, cue_end),
+                ));
+            }
+            if source.0 == sentence.first && sentence.first > 0 {
+                if let Some(quote) = self.quote_closed_at(sentence.first - 1) {
+                    return Some(frame(
+                        (quote.start, quote.end),
+                        Some(source),
+                        (cue, cue_end),
+                    ));
+                }
+            }
+            return None;
+        }
+        let before = cue.checked_sub(1).filter(|&b| b >= sentence.first)?;
+        let inverted =
+            SEPARATORS.contains(&self.word(before)) || CLOSING_QUOTES.contains(&self.word(before));
+        if !inverted || !self.is_in(cue, INVERTING_CUES) {
+            return None;
+        }
+        let source = self.phrase_after(cue_end, sentence.last)?;
+        if !self.tail_is_adjunct(source.1, sentence.last) {
+            return None;
+        }
+        let mut content = self.content_before(cue, sentence)?;
+        if let Some(end) = self.split_quote_end(source.1, sentence) {
+            content.1 = end;
+        }
+        Some(frame(content, Some(source), (cue, cue_end)))
+    }
+
+    /// `NAME: …` at the start of a paragraph (transcripts, headlines).
+    fn label_frame(&self, si: usize) -> Option<Frame> {
+        let sentence = &self.sentences[si];
+        let starts_paragraph = si == 0 || self.sentences[si - 1].paragraph != sentence.paragraph;
+        if !starts_paragraph {
+            return None;
+        }
+        let mut first = sentence.first;
+        if OPENING_QUOTES.contains(&self.word(first)) {
+            first += 1;
+        }
+        let colon = (first..sentence.last.min(first + 4)).find(|&k| self.word(k) == ":")?;
+        let label_ok = colon > first
+            && (first..colon).all(|k| {
+                self.is_word(k) && self.word(k).chars().next().is_some_and(char::is_uppercase)
+            });
+        if !label_ok {
+            return None;
+        }
+        let paragraph_last = self.sentences[si..]
+            .iter()
+            .take_while(|s| s.paragraph == sentence.paragraph)
+            .last()
+            .map_or(sentence.last, |s| s.last);
+        let start = colon + 1;
+        if start >= paragraph_last {
+            return None;
+        }
+        Some(Frame {
+            content: (
+                self.tokens[start].start,
+                self.tokens[paragraph_last - 1].end,
+            ),
+            source: Some((first, colon)),
+            cue: Some((colon, colon + 1)),
+            continues: None,
+        })
+    }
+}
+
+/// Finds every attribution frame of the document.
+pub fn find_frames(doc: &Document) -> Vec<Frame> {
+    let mut frames = Vec::new();
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        if let Some(frame) = doc.label_frame(si) {
+            frames.push(frame);
+        }
+        let mut i = sentence.first;
+        while i < sentence.last {
+            if doc.quote_around(i).is_some() {
+                i += 1;
+                continue;
+            }
+            match doc.cue_at(i, sentence.last) {
+                Some(cue_end) => {
+                    if let Some(frame) = doc.frame_at(i, cue_end, si) {
+                        frames.push(frame);
+                    }
+                    i = cue_end;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    add_continued_quotes(doc, &mut frames);
+    frames
+}
+
+/// Quotations no cue claims that follow a quoted frame in the same paragraph, or fill a
+/// paragraph after one, continue that frame's speaker.
+fn add_continued_quotes(doc: &Document, frames: &mut Vec<Frame>) {
+    let paragraph_of = |byte: usize| {
+        doc.sentences
+            .iter()
+            .find(|s| {
+                doc.tokens[s.first].start <= byte && byte < doc.tokens[s.last - 1].end.max(byte + 1)
+            })
+            .map(|s| s.paragraph)
+    };
+    for quote in doc.quotes {
+        let covered = frames
+            .iter()
+            .any(|f| f.content.0 < quote.end && quote.start < f.content.1);
+        if covered {
+            continue;
+        }
+        let Some(paragraph) = paragraph_of(quote.start) else {
+            continue;
+        };
+        let previous = frames
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| {
+                f.content.1 <= quote.start && f.continues.is_none() || f.content.1 <= quote.start
+            })
+            .filter(|(_, f)| {
+                paragraph_of(f.content.0).is_some_and(|p| p == paragraph || p + 1 == paragraph)
+            })
+            .max_by_key(|(_, f)| f.content.1)
+            .map(|(i, _)| i);
+        let Some(previous) = previous else {
+            continue;
+        };
+        let previous_is_quote = doc
+            .quotes
+            .iter()
+            .any(|q| q.start < frames[previous].content.1 && frames[previous].content.0 < q.end);
+        if !previous_is_quote {
+            continue;
+        }
+        let root = frames[previous].continues.unwrap_or(previous);
+        frames.push(Frame {
+            content: (quote.start, quote.end),
+            source: None,
+            cue: None,
+            continues: Some(root),
+        });
+    }
+}

@@ -1,0 +1,182 @@
+//! Word and punctuation tokens with byte offsets, shared by sentence segmentation and claim
+//! extraction. Abbreviations with inner dots (`U.S.`), decimals (`3.5`) and grouped digits
+//! (`3,210`) stay one token so that their dots and commas are never read as boundaries.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters and digits, with inner apostrophes, hyphens and abbreviation dots.
+    Word,
+    /// One punctuation or symbol character, or an ellipsis (`...` or `…`).
+    Punct,
+    /// A line break: the end of a paragraph in news text.
+    Newline,
+}
+
+/// A token: its byte range in the text and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits `text` into tokens. Spaces are dropped; runs of line breaks become one `Newline`.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let char_at = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c == '\n' || c == '\r' {
+            let start = i;
+            while matches!(char_at(i), Some(c) if c.is_whitespace()) {
+                i += 1;
+            }
+            tokens.push(Token {
+                start: byte_at(start),
+                end: byte_at(start + 1),
+                kind: TokenKind::Newline,
+            });
+            continue;
+        }
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if is_word_char(c) {
+            let start = i;
+            i += 1;
+            loop {
+                match char_at(i) {
+                    Some(c) if is_word_char(c) => i += 1,
+                    // Inner apostrophes and hyphens (don't, Russian-Ukrainian), decimals and
+                    // digit groups (3.5, 3,210) and abbreviation dots (U.S.) join a word.
+                    Some(joiner @ ('\'' | '’' | '-' | '.' | ',')) => {
+                        let next = char_at(i + 1);
+                        let prev = chars[i - 1].1;
+                        let joins = match joiner {
+                            '.' | ',' if prev.is_ascii_digit() => {
+                                matches!(next, Some(n) if n.is_ascii_digit())
+                            }
+                            // U.S., D.C., e.g.: single letters separated by dots.
+                            '.' => {
+                                let single_letter =
+                                    i - start == 1 || (i >= start + 2 && chars[i - 2].1 == '.');
+                                single_letter
+                                    && matches!(next, Some(n) if n.is_alphabetic())
+                                    && !matches!(char_at(i + 2), Some(n) if n.is_alphabetic())
+                            }
+                            ',' => false,
+                            _ => matches!(next, Some(n) if is_word_char(n)),
+                        };
+                        if !joins {
+                            break;
+                        }
+                        i += 2;
+                    }
+                    _ => break,
+                }
+            }
+            // The final dot of an abbreviation with inner dots (U.S.) belongs to it.
+            if char_at(i) == Some('.') && text[byte_at(start)..byte_at(i)].contains('.') {
+                let is_digits = chars[start].1.is_ascii_digit();
+                if !is_digits {
+                    i += 1;
+                }
+            }
+            tokens.push(Token {
+                start: byte_at(start),
+                end: byte_at(i),
+                kind: TokenKind::Word,
+            });
+            continue;
+        }
+        let start = i;
+        if c == '.' && char_at(i + 1) == Some('.') && char_at(i + 2) == Some('.') {
+            i += 3;
+        } else {
+            i += 1;
+        }
+        tokens.push(Token {
+            start: byte_at(start),
+            end: byte_at(i),
+            kind: TokenKind::Punct,
+        });
+    }
+    tokens
+}
+
+/// Maps byte offsets of a text to character offsets (Python string indices).
+#[derive(Debug, Clone)]
+pub struct CharOffsets {
+    /// `chars_before[b]` is the number of characters before byte `b` (for char boundaries).
+    chars_before: Vec<usize>,
+}
+
+impl CharOffsets {
+    pub fn new(text: &str) -> Self {
+        let mut chars_before = vec![0; text.len() + 1];
+        let mut count = 0;
+        for (b, c) in text.char_indices() {
+            for slot in &mut chars_before[b..b + c.len_utf8()] {
+                *slot = count;
+            }
+            count += 1;
+        }
+        chars_before[text.len()] = count;
+        CharOffsets { chars_before }
+    }
+
+    pub fn char_offset(&self, byte: usize) -> usize {
+        self.chars_before
+            .get(byte)
+            .copied()
+            .unwrap_or_else(|| self.chars_before.last().copied().unwrap_or(0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn abbreviations_decimals_and_contractions_stay_whole() {
+        assert_eq!(
+            words("The U.S. paid $3.5 billion, 3,210 don't."),
+            ["The", "U.S.", "paid", "$", "3.5", "billion", ",", "3,210", "don't", "."]
+        );
+    }
+
+    #[test]
+    fn ellipses_are_one_token_and_paragraphs_one_newline() {
+        let text = "Wait... no.\n\nYes";
+        let kinds: Vec<TokenKind> = tokenize(text).iter().map(|t| t.kind).collect();
+        assert_eq!(words(text), ["Wait", "...", "no", ".", "\n", "Yes"]);
+        assert_eq!(kinds[4], TokenKind::Newline);
+    }
+
+    #[test]
+    fn char_offsets_count_characters_not_bytes() {
+        let text = "“Ай” b";
+        let offsets = CharOffsets::new(text);
+        assert_eq!(offsets.char_offset(text.find('b').unwrap()), 5);
+        assert_eq!(offsets.char_offset(text.len()), 6);
+    }
+}
