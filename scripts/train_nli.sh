@@ -29,6 +29,6 @@ exec "$bin" train-nli "${resume[@]}" \
             "$t/cb_train.tsv" "$t/cb_dev.tsv" "$t/conjnli_dev.tsv" \
     --dev "$data/dev/mnli_dev_matched_clean.tsv" "$data/dev/mnli_dev_mismatched_clean.tsv" \
           "$data/dev/snli_dev_tokenized.tsv" "$data/dev/sick_trial.tsv" \
-    --epochs 3 --batch-size 32 --lr 6e-5 --warmup 0.06 --weight-decay 0.01 --max-len 128 \
+    --epochs 2 --batch-size 32 --lr 6e-5 --warmup 0.06 --weight-decay 0.01 --max-len 128 \
     --seed 42 --bf16 --eval-every 2000 --checkpoint-every 200 --threads 2 \
     --out models/nli-minilm-l6 --checkpoint-dir runs/nli "$@"

@@ -239,6 +239,7 @@ pub fn train(
                 let line = serde_json::json!({
                     "step": state.global_step, "epoch": state.epoch + 1,
                     "loss": loss_ema, "lr": lr, "pairs_per_s": rate,
+                    "train_seconds": seconds_before + elapsed,
                 });
                 progress.println(line.to_string());
                 append_line(&config.checkpoint_dir.join("log.jsonl"), &line.to_string())?;

@@ -21,7 +21,7 @@ pub fn render(report: &Report) -> String {
             "| {} | {} | `{}` | {} |",
             input.id,
             cell(&input.path),
-            &input.sha256[..input.sha256.len().min(16)],
+            input.sha256,
             input.claims
         );
     }
