@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::tokens::{tokenize, CharOffsets, Token, TokenKind};
+use crate::tokens::{tokenize, CharOffsets, Token, TokenKind, TITLE_ABBREVIATIONS};
 
 /// A sentence: character offsets into the article text (end exclusive) and its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,12 +25,6 @@ pub struct TokenSentence {
     pub paragraph: usize,
 }
 
-/// Titles that precede a name and never end a sentence.
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "gov", "sen", "rep", "st", "lt", "col", "capt", "sgt",
-    "mt", "ft", "rev", "hon", "pres", "messrs", "sens", "reps", "vs", "cmdr", "adm", "supt",
-];
-
 /// Month abbreviations: they end no sentence when a day number follows.
 const MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -43,8 +37,8 @@ const SENTENCE_OPENERS: &[&str] = &[
     "On", "At", "Its", "His", "Her", "Their", "There", "Some", "Many", "As", "If", "When",
 ];
 
-const CLOSERS: &[&str] = &["\"", "”", "’", "'", ")", "]", "»"];
-const OPENERS: &[&str] = &["\"", "“", "‘", "'", "(", "[", "«"];
+const CLOSERS: &[&str] = &["\"", "”", "’", "'", ")", "]", "»", "''"];
+const OPENERS: &[&str] = &["\"", "“", "‘", "'", "(", "[", "«", "''", "``"];
 
 /// Splits `text` into sentences with character offsets.
 pub fn segment(text: &str) -> Vec<Sentence> {
@@ -136,6 +130,10 @@ fn sentence_end_after(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
         return None;
     }
     if is_abbreviation_word {
+        let title = word.trim_end_matches('.');
+        if TITLE_ABBREVIATIONS.iter().any(|t| t.eq_ignore_ascii_case(title)) {
+            return None;
+        }
         return (OPENERS.contains(&next_text) || SENTENCE_OPENERS.contains(&next_text))
             .then_some(after);
     }
@@ -149,7 +147,7 @@ fn sentence_end_after(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
             let adjacent = prev.end == token.start && prev.kind == TokenKind::Word;
             let is_initial = prev_text.chars().count() == 1
                 && prev_text.chars().all(|c| c.is_uppercase());
-            if adjacent && (TITLES.contains(&lower.as_str()) || is_initial) {
+            if adjacent && is_initial {
                 return None;
             }
             if adjacent

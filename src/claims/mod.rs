@@ -110,7 +110,23 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
         let frame = &frames[i];
         entity_of[i] = match (frame.source, frame.continues) {
             (Some((s, e)), _) => {
-                let words: Vec<&str> = (s..e).map(|k| tokens[k].text(text)).collect();
+                // `Trump, who said`: the antecedent names the speaker; a bare `who` is
+                // resolved like a pronoun.
+                // An appositive after a comma describes the name before it.
+                let mut words: Vec<&str> = (s..e)
+                    .map(|k| tokens[k].text(text))
+                    .take_while(|w| *w != ",")
+                    .collect();
+                if words.is_empty() {
+                    words.push("who");
+                }
+                match words.as_slice() {
+                    ["who"] => words = vec!["they"],
+                    [.., "who"] => {
+                        words.pop();
+                    }
+                    _ => {}
+                }
                 let mention = &text[tokens[s].start..tokens[e - 1].end];
                 Some(registry.resolve(mention, &words, tokens[s].start))
             }

@@ -34,9 +34,9 @@ pub struct Document<'a> {
     pub quotes: &'a [Quote],
 }
 
-const SEPARATORS: &[&str] = &[",", "—", "–", "--"];
-const CLOSING_QUOTES: &[&str] = &["\"", "”", "»"];
-const OPENING_QUOTES: &[&str] = &["\"", "“", "«"];
+const SEPARATORS: &[&str] = &[",", "—", "–", "--", "―"];
+const CLOSING_QUOTES: &[&str] = &["\"", "”", "»", "''"];
+const OPENING_QUOTES: &[&str] = &["\"", "“", "«", "''", "``"];
 const SENTENCE_FINAL: &[&str] = &[".", "!", "?", ";"];
 /// Words after a cue that start an adjunct, not content (`said on Thursday after talks`).
 const ADJUNCT_OPENERS: &[&str] = &[
@@ -46,6 +46,11 @@ const ADJUNCT_OPENERS: &[&str] = &[
     "afterwards", "outside", "following", "late", "early", "again", "also", "then", "here",
     "there", "to", "and", "but", "adding", "amid", "referring", "speaking", "according",
     "alongside",
+];
+/// Words after which a cue word is a noun (`the report`, `a question`).
+const NOUN_MARKERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
+    "these", "those", "no", "any", "every", "each",
 ];
 const WEEKDAYS: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -68,6 +73,12 @@ impl<'a> Document<'a> {
         list.contains(&self.lower(i).as_str())
     }
 
+    /// A lower-case `-ly` word: an adverb between a subject and its verb.
+    fn is_adverb(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.len() > 4 && w.ends_with("ly") && w.chars().next().is_some_and(char::is_lowercase)
+    }
+
     fn quote_around(&self, i: usize) -> Option<&'a Quote> {
         self.quotes.iter().find(|q| q.contains_token(i))
     }
@@ -88,13 +99,17 @@ impl<'a> Document<'a> {
                 return Some(end);
             }
         }
-        (self.is_word(i) && self.is_in(i, CUE_WORDS)).then_some(i + 1)
+        // A capitalised cue word is a name or a title (`United States`), not a verb.
+        let lower_case = self.word(i).chars().next().is_some_and(char::is_lowercase);
+        let after_determiner = i > 0 && self.is_in(i - 1, NOUN_MARKERS);
+        (self.is_word(i) && lower_case && !after_determiner && self.is_in(i, CUE_WORDS))
+            .then_some(i + 1)
     }
 
     /// The subject noun phrase that ends just before token `cue` (auxiliaries skipped).
     fn subject_before(&self, cue: usize, first: usize) -> Option<TokenRange> {
         let mut j = cue;
-        while j > first && self.is_in(j - 1, AUXILIARIES) {
+        while j > first && (self.is_in(j - 1, AUXILIARIES) || self.is_adverb(j - 1)) {
             j -= 1;
         }
         if j == first {
@@ -110,6 +125,39 @@ impl<'a> Document<'a> {
             );
             return (!(last == "it" && seems)).then_some((end - 1, end));
         }
+        if let Some(phrase) = self.phrase_ending_at(end, first) {
+            return Some(phrase);
+        }
+        // An appositive between commas: `Rendell, a Clinton surrogate, said`; the source
+        // spans the name and the appositive.
+        if end > first + 2 && self.word(end - 1) == "," {
+            let opening_comma = (first.max(end.saturating_sub(16))..end - 1)
+                .rev()
+                .find(|&k| !self.is_word(k))
+                .filter(|&k| self.word(k) == ",");
+            if let Some(comma) = opening_comma {
+                if let Some((start, _)) = self.phrase_ending_at(comma, first) {
+                    return Some((start, end - 1));
+                }
+            }
+        }
+        // A relative clause hangs on the phrase before it: `Trump, who said …`; the source
+        // spans the antecedent and `who`, both of which name the speaker.
+        if end > first && self.lower(end - 1) == "who" {
+            let antecedent = match end.checked_sub(2) {
+                Some(comma) if comma > first && self.word(comma) == "," => {
+                    self.phrase_ending_at(comma, first)
+                }
+                _ => None,
+            };
+            return Some((antecedent.map_or(end - 1, |(s, _)| s), end));
+        }
+        None
+    }
+
+    /// The noun phrase that ends just before token `end`, going back no further than
+    /// `first`.
+    fn phrase_ending_at(&self, end: usize, first: usize) -> Option<TokenRange> {
         let mut start = end;
         while start > first {
             let k = start - 1;
@@ -128,13 +176,6 @@ impl<'a> Document<'a> {
             if end - start > 10 {
                 return None;
             }
-        }
-        // A relative clause hangs on the phrase before it: `Trump, who said …`.
-        if start == end && start > first + 1 && self.lower(start - 1) == "who" {
-            if self.word(start - 2) == "," {
-                return self.subject_before(start - 2, first).filter(|_| true);
-            }
-            return None;
         }
         while start < end && self.is_in(start, PHRASE_LINKS) && self.lower(start) != "the" {
             start += 1;
