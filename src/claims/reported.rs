@@ -52,6 +52,16 @@ const NOUN_MARKERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
     "these", "those", "no", "any", "every", "each",
 ];
+/// Prepositions after which an `-ing` cue is a noun (`the forefront of questioning`).
+const PREPOSITIONS: &[&str] = &[
+    "of", "for", "by", "about", "in", "on", "without", "after", "before", "from", "to", "with",
+];
+/// Capitalised words that cannot end a subject (`The`, `This`, weekdays and months).
+const DETERMINERS_CAPITALISED: &[&str] = &[
+    "The", "A", "An", "This", "That", "These", "Those", "It", "I", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December",
+];
 const WEEKDAYS: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 ];
@@ -71,6 +81,29 @@ impl<'a> Document<'a> {
 
     fn is_in(&self, i: usize, list: &[&str]) -> bool {
         list.contains(&self.lower(i).as_str())
+    }
+
+    /// The token after a parenthetical that opens at `k` (`(R-Utah)`), or `k`.
+    fn skip_parenthetical(&self, k: usize, last: usize) -> usize {
+        if k < last && self.word(k) == "(" {
+            if let Some(close) = (k + 1..last.min(k + 12)).find(|&j| self.word(j) == ")") {
+                return close + 1;
+            }
+        }
+        k
+    }
+
+    /// The token that opens a parenthetical closing just before `end`, or `end`.
+    fn skip_parenthetical_back(&self, end: usize, first: usize) -> usize {
+        if end > first && self.word(end - 1) == ")" {
+            if let Some(open) = (first.max(end.saturating_sub(12))..end - 1)
+                .rev()
+                .find(|&j| self.word(j) == "(")
+            {
+                return open;
+            }
+        }
+        end
     }
 
     /// A lower-case `-ly` word: an adverb between a subject and its verb.
@@ -101,7 +134,11 @@ impl<'a> Document<'a> {
         }
         // A capitalised cue word is a name or a title (`United States`), not a verb.
         let lower_case = self.word(i).chars().next().is_some_and(char::is_lowercase);
-        let after_determiner = i > 0 && self.is_in(i - 1, NOUN_MARKERS);
+        let previous = i.checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
+        let after_determiner = NOUN_MARKERS.contains(&previous.as_str())
+            || previous.ends_with("'s")
+            || previous.ends_with("’s")
+            || (self.lower(i).ends_with("ing") && PREPOSITIONS.contains(&previous.as_str()));
         (self.is_word(i) && lower_case && !after_determiner && self.is_in(i, CUE_WORDS))
             .then_some(i + 1)
     }
@@ -112,8 +149,15 @@ impl<'a> Document<'a> {
         while j > first && (self.is_in(j - 1, AUXILIARIES) || self.is_adverb(j - 1)) {
             j -= 1;
         }
-        if j == first {
+        let passive = (j..cue).any(|k| self.is_in(k, &["was", "were", "been", "being", "be", "is", "are"]))
+            && self.lower(cue).ends_with("ed");
+        if j == first || passive {
             return None;
+        }
+        // `Rep. Jason Chaffetz (R-Utah) said`: the parenthetical belongs to the source.
+        let inner_end = self.skip_parenthetical_back(j, first);
+        if inner_end < j {
+            return self.phrase_ending_at(inner_end, first).map(|(s, _)| (s, j));
         }
         let end = j;
         let last = self.lower(end - 1);
@@ -219,6 +263,7 @@ impl<'a> Document<'a> {
     /// Whether what follows the cue (from token `k`) is an adjunct or the sentence end
     /// rather than the content of the cue.
     fn tail_is_adjunct(&self, k: usize, last: usize) -> bool {
+        let k = self.skip_parenthetical(k, last);
         if k >= last {
             return true;
         }
@@ -418,6 +463,33 @@ impl<'a> Document<'a> {
         Some(frame(content, Some(source), (cue, cue_end)))
     }
 
+    /// A finite verb right after a named or pronoun subject (`Trump still ducks on taxes`):
+    /// annotation in the PolNeAR style counts such stances as attributed content.
+    fn stance_verb_at(&self, i: usize, first: usize) -> Option<usize> {
+        let w = self.word(i);
+        let lower = self.lower(i);
+        let looks_finite = w.chars().next().is_some_and(char::is_lowercase)
+            && w.len() > 3
+            && (lower.ends_with("ed") || (lower.ends_with('s') && !lower.ends_with("ss")))
+            && !PHRASE_STOPS.contains(&lower.as_str())
+            && !AUXILIARIES.contains(&lower.as_str());
+        if !looks_finite || i == first {
+            return None;
+        }
+        let subject = i - 1;
+        let starts_sentence = self
+            .subject_before(i, first)
+            .is_some_and(|(start, end)| start == first && end == i);
+        if !starts_sentence {
+            return None;
+        }
+        let s = self.word(subject);
+        let named = s.chars().next().is_some_and(char::is_uppercase)
+            && !DETERMINERS_CAPITALISED.contains(&s);
+        let pronoun = self.is_in(subject, PERSON_PRONOUNS) || self.is_in(subject, &["they"]);
+        (named || pronoun).then_some(i + 1)
+    }
+
     /// `NAME: …` at the start of a paragraph (transcripts, headlines).
     fn label_frame(&self, si: usize) -> Option<Frame> {
         let sentence = &self.sentences[si];
@@ -468,7 +540,10 @@ pub fn find_frames(doc: &Document) -> Vec<Frame> {
                 i += 1;
                 continue;
             }
-            match doc.cue_at(i, sentence.last) {
+            let cue = doc
+                .cue_at(i, sentence.last)
+                .or_else(|| doc.stance_verb_at(i, sentence.first));
+            match cue {
                 Some(cue_end) => {
                     if let Some(frame) = doc.frame_at(i, cue_end, si) {
                         frames.push(frame);

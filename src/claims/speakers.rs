@@ -51,11 +51,32 @@ pub fn classify(words: &[&str]) -> Mention {
     }
     let (words, lower) = (&words[first..], &lower[first..]);
     let had_article = first > 0;
+    // `Rep. Elijah Cummings of Maryland`: the phrase before `of` names the speaker unless it
+    // is an organisation's head (`Department of Justice`).
+    if let Some(link) = lower.iter().position(|w| matches!(w.as_str(), "of" | "for" | "at" | "from")) {
+        let head_is_org = lower[..link]
+            .last()
+            .is_some_and(|w| ORGANISATION_HEADS.contains(&w.as_str()));
+        if link > 0 && !head_is_org {
+            return classify(&words[..link]);
+        }
+        if head_is_org {
+            return Mention::Organisation {
+                name: words.join(" "),
+            };
+        }
+    }
     let Some(last) = lower.last() else {
         return Mention::Description { words: Vec::new() };
     };
     let last_capitalised = words.last().is_some_and(|w| is_capitalised(w));
     if !last_capitalised {
+        return Mention::Description {
+            words: lower.to_vec(),
+        };
+    }
+    let is_group = words.len() == 1 && ["ans", "ats", "ists", "ites", "ians"].iter().any(|e| last.ends_with(e));
+    if is_group {
         return Mention::Description {
             words: lower.to_vec(),
         };
