@@ -128,7 +128,7 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
                     _ => {}
                 }
                 let mention = &text[tokens[s].start..tokens[e - 1].end];
-                Some(registry.resolve(mention, &words, tokens[s].start))
+                Some(registry.resolve(mention, &words, tokens[s].start, frame.content.1))
             }
             (None, Some(root)) => entity_of[root],
             (None, None) => None,
@@ -155,11 +155,22 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
         if word_count < 2 {
             continue;
         }
-        let kind = claim_kind(text, &quotes, content);
+        let (claim_text, kind) = match frame.gap {
+            // A split quote: the two quoted parts, without the narration between them.
+            Some((gap_start, gap_end)) if content.0 < gap_start && gap_end < content.1 => {
+                let first = text[content.0..gap_start].trim_end_matches([' ', ',', '"', '”', '\'']);
+                let second = text[gap_end..content.1].trim_start();
+                (format!("{first}, {second}"), ClaimKind::Direct)
+            }
+            _ => (
+                text[content.0..content.1].to_string(),
+                claim_kind(text, &quotes, content),
+            ),
+        };
         let claim = Claim {
             id: String::new(),
             speaker: ids[entity].clone(),
-            text: text[content.0..content.1].to_string(),
+            text: claim_text,
             span: to_span(content),
             source_span: frame
                 .source

@@ -10,6 +10,7 @@ use super::lexicon::{
     PHRASE_STOPS,
 };
 use super::quotes::Quote;
+use super::speakers::{classify, Mention};
 use crate::segment::TokenSentence;
 use crate::tokens::{Token, TokenKind};
 
@@ -24,6 +25,9 @@ pub struct Frame {
     pub cue: Option<TokenRange>,
     /// For a quotation that continues an earlier one: the index of that earlier frame.
     pub continues: Option<usize>,
+    /// The narration between the two parts of a split quote (`," he said, "`), a byte
+    /// range inside `content` that is not part of the claim's text.
+    pub gap: Option<(usize, usize)>,
 }
 
 /// The tokenised article the frame finder reads.
@@ -373,15 +377,39 @@ impl<'a> Document<'a> {
 
     /// Extends content that ends with a quotation over a split quote's second part
     /// (`"…," he said, "…"`) that follows the source and cue.
-    fn split_quote_end(&self, after: usize, sentence: &TokenSentence) -> Option<usize> {
+    fn split_quote(&self, after: usize, sentence: &TokenSentence) -> Option<&'a Quote> {
         let mut k = after;
         while k < sentence.last && self.is_word(k) {
             k += 1;
         }
-        if k + 1 < sentence.last + 1 && k < self.tokens.len() && self.word(k) == "," {
-            return self.quote_opened_at(k + 1).map(|q| q.end);
+        if k < sentence.last && self.word(k) == "," {
+            return self.quote_opened_at(k + 1);
         }
         None
+    }
+
+    /// Frame for content before the source and cue, extended over a split quote's second
+    /// part when one follows `after`.
+    fn inverted_frame(
+        &self,
+        mut content: (usize, usize),
+        source: TokenRange,
+        cue: TokenRange,
+        after: usize,
+        sentence: &TokenSentence,
+    ) -> Frame {
+        let mut gap = None;
+        if let Some(second) = self.split_quote(after, sentence) {
+            gap = Some((content.1, second.start));
+            content.1 = second.end;
+        }
+        Frame {
+            content,
+            source: Some(source),
+            cue: Some(cue),
+            continues: None,
+            gap,
+        }
     }
 
     fn frame_at(&self, cue: usize, cue_end: usize, si: usize) -> Option<Frame> {
@@ -391,6 +419,7 @@ impl<'a> Document<'a> {
             source,
             cue: Some(cue_range),
             continues: None,
+            gap: None,
         };
         if self.lower(cue) == "according" {
             let source = self.phrase_after(cue_end, sentence.last)?;
@@ -424,12 +453,8 @@ impl<'a> Document<'a> {
                 }
             }
             if after_separator && self.tail_is_adjunct(tail, sentence.last) {
-                let before = source.0;
-                let mut content = self.content_before(before, sentence)?;
-                if let Some(end) = self.split_quote_end(cue_end, sentence) {
-                    content.1 = end;
-                }
-                return Some(frame(content, Some(source), (cue, cue_end)));
+                let content = self.content_before(source.0, sentence)?;
+                return Some(self.inverted_frame(content, source, (cue, cue_end), cue_end, sentence));
             }
             if let Some(content) = self.content_after(cue, cue_end, sentence) {
                 return Some(frame(content, Some(source), (cue, cue_end)));
@@ -456,11 +481,8 @@ impl<'a> Document<'a> {
         if !self.tail_is_adjunct(source.1, sentence.last) {
             return None;
         }
-        let mut content = self.content_before(cue, sentence)?;
-        if let Some(end) = self.split_quote_end(source.1, sentence) {
-            content.1 = end;
-        }
-        Some(frame(content, Some(source), (cue, cue_end)))
+        let content = self.content_before(cue, sentence)?;
+        Some(self.inverted_frame(content, source, (cue, cue_end), source.1, sentence))
     }
 
     /// A finite verb right after a named or pronoun subject (`Trump still ducks on taxes`):
@@ -484,9 +506,16 @@ impl<'a> Document<'a> {
             return None;
         }
         let s = self.word(subject);
-        let named = s.chars().next().is_some_and(char::is_uppercase)
-            && !DETERMINERS_CAPITALISED.contains(&s);
         let pronoun = self.is_in(subject, PERSON_PRONOUNS) || self.is_in(subject, &["they"]);
+        let words: Vec<&str> = (first..i).map(|k| self.word(k)).collect();
+        let named = !DETERMINERS_CAPITALISED.contains(&s)
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && matches!(
+                classify(&words),
+                Mention::Person { .. } | Mention::Organisation { .. }
+            );
         (named || pronoun).then_some(i + 1)
     }
 
@@ -523,6 +552,7 @@ impl<'a> Document<'a> {
             source: Some((first, colon)),
             cue: Some((colon, colon + 1)),
             continues: None,
+            gap: None,
         })
     }
 }
@@ -602,6 +632,7 @@ fn add_continued_quotes(doc: &Document, frames: &mut Vec<Frame>) {
             source: None,
             cue: None,
             continues: Some(root),
+            gap: None,
         });
     }
 }

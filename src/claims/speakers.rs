@@ -145,6 +145,8 @@ struct Entity {
     aliases: Vec<String>,
     /// Byte position of the latest claim attributed to the entity.
     last_claim: Option<usize>,
+    /// Byte end of that claim's content: names inside it are not later antecedents.
+    last_claim_end: usize,
 }
 
 /// A person named in full somewhere in the article (not necessarily as a speaker), used to
@@ -191,7 +193,13 @@ impl Registry {
 
     /// Resolves the mention `text` (its words `words`) at byte `position` to an entity,
     /// creating one when the mention names someone new.
-    pub fn resolve(&mut self, text: &str, words: &[&str], position: usize) -> EntityId {
+    pub fn resolve(
+        &mut self,
+        text: &str,
+        words: &[&str],
+        position: usize,
+        content_end: usize,
+    ) -> EntityId {
         let id = match classify(words) {
             Mention::Pronoun(pronoun) => self.resolve_pronoun(&pronoun, position),
             Mention::Person { name, roles } => self.resolve_person(&name, &roles, position),
@@ -200,6 +208,7 @@ impl Registry {
         };
         let entity = &mut self.entities[id];
         entity.last_claim = Some(position);
+        entity.last_claim_end = entity.last_claim_end.max(content_end);
         let alias = alias_text(text);
         let is_pronoun = matches!(classify(words), Mention::Pronoun(_));
         if !is_pronoun && alias != entity.name && !entity.aliases.contains(&alias) {
@@ -229,6 +238,7 @@ impl Registry {
             roles: BTreeSet::new(),
             aliases: Vec::new(),
             last_claim: None,
+            last_claim_end: 0,
         })
     }
 
@@ -252,9 +262,7 @@ impl Registry {
                 .rev()
                 .find(|n| n.position < position)
                 .filter(|n| {
-                    speaker.is_none_or(|s| {
-                        self.entities[s].last_claim.is_some_and(|p| p < n.position)
-                    })
+                    speaker.is_none_or(|s| self.entities[s].last_claim_end < n.position)
                 })
                 .cloned();
             match named_later {
@@ -317,6 +325,7 @@ impl Registry {
                     roles: extra_roles.into_iter().collect(),
                     aliases: Vec::new(),
                     last_claim: None,
+                    last_claim_end: 0,
                 });
                 // Roles from the same person's full-name mentions (narration included).
                 let narrated: Vec<String> = self
@@ -363,6 +372,7 @@ impl Registry {
                 roles: BTreeSet::new(),
                 aliases: Vec::new(),
                 last_claim: None,
+                last_claim_end: 0,
             }),
         }
     }
@@ -416,6 +426,7 @@ impl Registry {
                 roles: BTreeSet::new(),
                 aliases: Vec::new(),
                 last_claim: None,
+                last_claim_end: 0,
             }),
         }
     }
@@ -571,32 +582,24 @@ mod tests {
         let mut registry = Registry::default();
         let lavrov = registry.resolve(
             "Russian Foreign Minister Sergey Lavrov",
-            &["Russian", "Foreign", "Minister", "Sergey", "Lavrov"],
-            0,
-        );
+            &["Russian", "Foreign", "Minister", "Sergey", "Lavrov"], 0, 0);
         let kuleba = registry.resolve(
             "Ukrainian Foreign Minister Dmytro Kuleba",
-            &["Ukrainian", "Foreign", "Minister", "Dmytro", "Kuleba"],
-            10,
-        );
-        assert_eq!(registry.resolve("he", &["he"], 20), kuleba);
+            &["Ukrainian", "Foreign", "Minister", "Dmytro", "Kuleba"], 10, 10);
+        assert_eq!(registry.resolve("he", &["he"], 20, 20), kuleba);
         assert_eq!(
             registry.resolve(
                 "the Russian foreign minister",
-                &["the", "Russian", "foreign", "minister"],
-                30
-            ),
+                &["the", "Russian", "foreign", "minister"], 30, 30),
             lavrov
         );
         assert_eq!(
             registry.resolve(
                 "the top Ukrainian diplomat",
-                &["the", "top", "Ukrainian", "diplomat"],
-                40
-            ),
+                &["the", "top", "Ukrainian", "diplomat"], 40, 40),
             kuleba
         );
-        assert_eq!(registry.resolve("Lavrov", &["Lavrov"], 50), lavrov);
+        assert_eq!(registry.resolve("Lavrov", &["Lavrov"], 50, 50), lavrov);
         let ids = registry.ids();
         assert_eq!(ids[lavrov], "lavrov");
         let speaker = registry.speaker(lavrov, &ids[lavrov]);
@@ -608,8 +611,8 @@ mod tests {
     #[test]
     fn two_people_sharing_a_surname_get_full_name_ids() {
         let mut registry = Registry::default();
-        registry.resolve("Hillary Clinton", &["Hillary", "Clinton"], 0);
-        registry.resolve("Bill Clinton", &["Bill", "Clinton"], 10);
+        registry.resolve("Hillary Clinton", &["Hillary", "Clinton"], 0, 0);
+        registry.resolve("Bill Clinton", &["Bill", "Clinton"], 10, 10);
         assert_eq!(registry.ids(), ["hillary-clinton", "bill-clinton"]);
     }
 
