@@ -508,7 +508,9 @@ impl<'a> Document<'a> {
         let s = self.word(subject);
         let pronoun = self.is_in(subject, PERSON_PRONOUNS) || self.is_in(subject, &["they"]);
         let words: Vec<&str> = (first..i).map(|k| self.word(k)).collect();
-        let named = !DETERMINERS_CAPITALISED.contains(&s)
+        // One capitalised word opening a sentence is as likely a common noun as a name.
+        let named = words.len() >= 2
+            && !DETERMINERS_CAPITALISED.contains(&s)
             && words
                 .iter()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
