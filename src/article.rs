@@ -92,7 +92,8 @@ mod tests {
     use super::*;
 
     fn temp_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("contra-article-{name}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("contra-article-{name}-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         dir
     }

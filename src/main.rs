@@ -8,7 +8,9 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use clap::Parser;
 
-use cli::{ClaimsArgs, ClaimsFormat, Cli, Command, EmbedArgs, NliArgs, PairFormat, RunArgs, TrainNliArgs};
+use cli::{
+    ClaimsArgs, ClaimsFormat, Cli, Command, EmbedArgs, NliArgs, PairFormat, RunArgs, TrainNliArgs,
+};
 use contra::encoder::default_model_path;
 use contra::metrics::Confusion;
 use contra::nli::{NliConfig, NliModel};
@@ -67,7 +69,9 @@ fn run_claims(args: ClaimsArgs) -> Result<()> {
             serde_json::to_writer_pretty(&mut *out, &document)?;
             writeln!(out)
         }
-        ClaimsFormat::Md => out.write_all(contra::claims::markdown_table(&path, &claims).as_bytes()),
+        ClaimsFormat::Md => {
+            out.write_all(contra::claims::markdown_table(&path, &claims).as_bytes())
+        }
     })
     .context("cannot write the claims")?;
     Ok(())

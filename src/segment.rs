@@ -131,7 +131,10 @@ fn sentence_end_after(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     }
     if is_abbreviation_word {
         let title = word.trim_end_matches('.');
-        if TITLE_ABBREVIATIONS.iter().any(|t| t.eq_ignore_ascii_case(title)) {
+        if TITLE_ABBREVIATIONS
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(title))
+        {
             return None;
         }
         return (OPENERS.contains(&next_text) || SENTENCE_OPENERS.contains(&next_text))
@@ -145,8 +148,8 @@ fn sentence_end_after(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
             let prev_text = prev.text(text);
             let lower = prev_text.to_lowercase();
             let adjacent = prev.end == token.start && prev.kind == TokenKind::Word;
-            let is_initial = prev_text.chars().count() == 1
-                && prev_text.chars().all(|c| c.is_uppercase());
+            let is_initial =
+                prev_text.chars().count() == 1 && prev_text.chars().all(|c| c.is_uppercase());
             if adjacent && is_initial {
                 return None;
             }
@@ -173,7 +176,11 @@ mod tests {
     fn a_tass_dateline_is_one_unit_before_the_first_sentence() {
         assert_eq!(
             texts("ANTALYA /Turkey/, March 10. /TASS/. Talks ended. Lavrov left."),
-            ["ANTALYA /Turkey/, March 10. /TASS/.", "Talks ended.", "Lavrov left."]
+            [
+                "ANTALYA /Turkey/, March 10. /TASS/.",
+                "Talks ended.",
+                "Lavrov left."
+            ]
         );
     }
 
@@ -201,7 +208,11 @@ mod tests {
     fn decimals_and_ellipses() {
         assert_eq!(
             texts("Prices rose 3.5 percent… and then fell. We waited... Nothing came."),
-            ["Prices rose 3.5 percent… and then fell.", "We waited...", "Nothing came."]
+            [
+                "Prices rose 3.5 percent… and then fell.",
+                "We waited...",
+                "Nothing came."
+            ]
         );
     }
 
@@ -209,7 +220,12 @@ mod tests {
     fn quoted_sentences_keep_their_closing_quote_and_questions_before_he_asked_continue() {
         assert_eq!(
             texts("\"We are ready. We will talk.\" Kuleba said. \"Why?\" he asked."),
-            ["\"We are ready.", "We will talk.\"", "Kuleba said.", "\"Why?\" he asked."]
+            [
+                "\"We are ready.",
+                "We will talk.\"",
+                "Kuleba said.",
+                "\"Why?\" he asked."
+            ]
         );
     }
 

@@ -30,9 +30,9 @@ impl Token {
 
 /// Titles written with a dot that precede a name and never end a sentence.
 pub const TITLE_ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "gov", "sen", "rep", "st", "lt", "col", "capt",
-    "sgt", "mt", "ft", "rev", "hon", "pres", "messrs", "sens", "reps", "vs", "cmdr", "adm",
-    "supt", "atty", "gens", "govs",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "gov", "sen", "rep", "st", "lt", "col", "capt", "sgt",
+    "mt", "ft", "rev", "hon", "pres", "messrs", "sens", "reps", "vs", "cmdr", "adm", "supt",
+    "atty", "gens", "govs",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -81,8 +81,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                             }
                             // U.S., D.C., e.g.: single letters separated by dots.
                             '.' => {
-                                let single_letter = i - start == 1
-                                    || (i >= start + 2 && chars[i - 2].1 == '.');
+                                let single_letter =
+                                    i - start == 1 || (i >= start + 2 && chars[i - 2].1 == '.');
                                 single_letter
                                     && matches!(next, Some(n) if n.is_alphabetic())
                                     && !matches!(char_at(i + 2), Some(n) if n.is_alphabetic())
@@ -101,7 +101,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // The final dot of an abbreviation with inner dots (U.S.) or of a title (Mr.)
             // belongs to it.
             let word = &text[byte_at(start)..byte_at(i)];
-            let is_title = TITLE_ABBREVIATIONS.iter().any(|t| t.eq_ignore_ascii_case(word));
+            let is_title = TITLE_ABBREVIATIONS
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(word));
             if char_at(i) == Some('.') && (word.contains('.') || is_title) {
                 let is_digits = chars[start].1.is_ascii_digit();
                 if !is_digits {

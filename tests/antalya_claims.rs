@@ -7,7 +7,9 @@ use contra::article::Article;
 use contra::claims::{extract_claims, merge_article_speakers, ArticleClaims, ClaimKind};
 
 fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .join(name)
 }
 
 fn load(path: &Path) -> (Article, ArticleClaims) {
@@ -44,7 +46,10 @@ fn the_tass_report_attributes_every_statement_to_the_right_speaker() {
         ("A meeting for the sake of a meeting", "lavrov"),
         ("We never refused contacts", "lavrov"),
         ("not striking Ukrainian cities", "russian-defense-ministry"),
-        ("the civilian population faces no threat", "russian-defense-ministry"),
+        (
+            "the civilian population faces no threat",
+            "russian-defense-ministry",
+        ),
         ("he had decided to launch the operation", "putin"),
         ("Moscow had no plans to occupy", "putin"),
         ("the atmosphere had been civilized", "cavusoglu"),
@@ -53,7 +58,10 @@ fn the_tass_report_attributes_every_statement_to_the_right_speaker() {
         assert_eq!(speaker_of(&claims, text), speaker, "{text}");
     }
     // Narration is no one's claim.
-    assert!(!claims.claims.iter().any(|c| c.text.contains("sidelines of the Antalya")));
+    assert!(!claims
+        .claims
+        .iter()
+        .any(|c| c.text.contains("sidelines of the Antalya")));
     // Spans index the text as characters and hold the claim's text.
     let chars: Vec<char> = article.text.chars().collect();
     for claim in claims.claims.iter().filter(|c| c.kind != ClaimKind::Direct) {
@@ -62,8 +70,15 @@ fn the_tass_report_attributes_every_statement_to_the_right_speaker() {
     }
     let lavrov = claims.speakers.iter().find(|s| s.id == "lavrov").unwrap();
     assert_eq!(lavrov.name, "Sergey Lavrov");
-    for alias in ["the Russian foreign minister", "the top Russian diplomat", "Lavrov"] {
-        assert!(lavrov.aliases.iter().any(|a| a == alias), "{alias} in {lavrov:?}");
+    for alias in [
+        "the Russian foreign minister",
+        "the top Russian diplomat",
+        "Lavrov",
+    ] {
+        assert!(
+            lavrov.aliases.iter().any(|a| a == alias),
+            "{alias} in {lavrov:?}"
+        );
     }
 }
 
@@ -92,10 +107,16 @@ fn the_kyiv_report_handles_roles_pronouns_split_quotes_and_guillemets() {
         "I asked him for a corridor from Mariupol, and he could not promise it, because he does not decide."
     );
     assert_eq!(split.kind, ClaimKind::Direct);
-    assert_eq!(speaker_of(&claims, "more than 1,200 civilians"), "nikolenko");
+    assert_eq!(
+        speaker_of(&claims, "more than 1,200 civilians"),
+        "nikolenko"
+    );
     assert_eq!(speaker_of(&claims, "the number was growing"), "nikolenko");
     assert_eq!(speaker_of(&claims, "not for capitulation"), "zelensky");
-    assert_eq!(speaker_of(&claims, "bears full responsibility"), "ukrainian-foreign-ministry");
+    assert_eq!(
+        speaker_of(&claims, "bears full responsibility"),
+        "ukrainian-foreign-ministry"
+    );
     assert!(!claims.claims.iter().any(|c| c.speaker == "lavrov"));
 }
 
@@ -106,17 +127,33 @@ fn the_two_reports_merge_into_one_speaker_list() {
     let mut articles = [tass, kyiv];
     let merged = merge_article_speakers(&mut articles);
     let ids: Vec<&str> = merged.iter().map(|s| s.id.as_str()).collect();
-    for id in ["lavrov", "kuleba", "putin", "zelensky", "russian-defense-ministry"] {
-        assert_eq!(ids.iter().filter(|i| **i == id).count(), 1, "{id} in {ids:?}");
+    for id in [
+        "lavrov",
+        "kuleba",
+        "putin",
+        "zelensky",
+        "russian-defense-ministry",
+    ] {
+        assert_eq!(
+            ids.iter().filter(|i| **i == id).count(),
+            1,
+            "{id} in {ids:?}"
+        );
     }
     let kuleba = merged.iter().find(|s| s.id == "kuleba").unwrap();
     assert_eq!(kuleba.name, "Dmytro Kuleba");
-    assert!(kuleba.aliases.iter().any(|a| a == "the top Ukrainian diplomat"));
+    assert!(kuleba
+        .aliases
+        .iter()
+        .any(|a| a == "the top Ukrainian diplomat"));
 }
 
 #[test]
 fn the_seed_article_attributes_lavrov_kuleba_putin_and_the_ministry() {
-    let seed = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds/000_a6941b140a9282af.txt"));
+    let seed = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seeds/000_a6941b140a9282af.txt"
+    ));
     if !seed.exists() {
         eprintln!("skipped: {} is absent", seed.display());
         return;
@@ -133,7 +170,10 @@ fn the_seed_article_attributes_lavrov_kuleba_putin_and_the_ministry() {
         ("Ukraine has not surrendered", "kuleba"),
         ("special military operation", "putin"),
         ("Moscow had no plans of occupying", "putin"),
-        ("Russian troops are not targeting Ukrainian cities", "russian-defense-ministry"),
+        (
+            "Russian troops are not targeting Ukrainian cities",
+            "russian-defense-ministry",
+        ),
     ];
     for (text, speaker) in expected {
         assert_eq!(speaker_of(&claims, text), speaker, "{text}");

@@ -17,7 +17,11 @@ fn temp_dir(name: &str) -> PathBuf {
 fn json_output_has_the_schema_speakers_and_claims() {
     let dir = temp_dir("json");
     let path = dir.join("a.txt");
-    std::fs::write(&path, "\u{feff}\"No ceasefire was planned,\" Lavrov said.\n").unwrap();
+    std::fs::write(
+        &path,
+        "\u{feff}\"No ceasefire was planned,\" Lavrov said.\n",
+    )
+    .unwrap();
     let out = contra().args(["claims"]).arg(&path).output().unwrap();
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -38,9 +42,16 @@ fn markdown_output_is_a_table() {
     let dir = temp_dir("md");
     let path = dir.join("a.md");
     std::fs::write(&path, "Kuleba said that Russia refused a pause.").unwrap();
-    let out = contra().args(["claims", "--format", "md"]).arg(&path).output().unwrap();
+    let out = contra()
+        .args(["claims", "--format", "md"])
+        .arg(&path)
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("| Kuleba | indirect | that Russia refused a pause |"), "{text}");
+    assert!(
+        text.contains("| Kuleba | indirect | that Russia refused a pause |"),
+        "{text}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

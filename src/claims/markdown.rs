@@ -33,7 +33,10 @@ pub fn markdown_table(article: &str, claims: &ArticleClaims) -> String {
 
 /// Table cells cannot hold pipes or line breaks.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").split_whitespace().collect::<Vec<_>>().join(" ")
+    text.replace('|', "\\|")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]

@@ -245,7 +245,10 @@ fn learn_full_names(doc: &reported::Document, registry: &mut speakers::Registry)
 /// Trims spaces and trailing commas and dashes from a content byte range.
 fn trim_content(text: &str, (start, end): (usize, usize)) -> Option<(usize, usize)> {
     let slice = text.get(start..end)?;
-    let leading = slice.len() - slice.trim_start_matches([' ', ',', ':', '\n', '\r', '\t']).len();
+    let leading = slice.len()
+        - slice
+            .trim_start_matches([' ', ',', ':', '\n', '\r', '\t'])
+            .len();
     let trimmed = slice.trim_end_matches([' ', ',', ';', ':', '—', '–', '\n', '\r', '\t']);
     let (start, end) = (start + leading, start + trimmed.len());
     (start < end).then_some((start, end))
@@ -314,7 +317,12 @@ mod tests {
             .collect()
     }
 
-    fn has(claims: &[(String, String, ClaimKind)], speaker: &str, text: &str, kind: ClaimKind) -> bool {
+    fn has(
+        claims: &[(String, String, ClaimKind)],
+        speaker: &str,
+        text: &str,
+        kind: ClaimKind,
+    ) -> bool {
         claims
             .iter()
             .any(|(s, t, k)| s == speaker && t.contains(text) && *k == kind)
@@ -344,7 +352,12 @@ mod tests {
             "\"We came to talk,\" Lavrov said. \"No one had plans here to agree on the ceasefire. It was never the goal.\"",
         );
         assert!(has(&claims, "lavrov", "We came to talk", ClaimKind::Direct));
-        assert!(has(&claims, "lavrov", "It was never the goal", ClaimKind::Direct));
+        assert!(has(
+            &claims,
+            "lavrov",
+            "It was never the goal",
+            ClaimKind::Direct
+        ));
     }
 
     #[test]
@@ -352,8 +365,18 @@ mod tests {
         let claims = claims_of(
             "Russian Foreign Minister Sergey Lavrov said on Thursday that the talks were useful. Kuleba told reporters that Russia refused a pause.",
         );
-        assert!(has(&claims, "lavrov", "that the talks were useful", ClaimKind::Indirect));
-        assert!(has(&claims, "kuleba", "that Russia refused a pause", ClaimKind::Indirect));
+        assert!(has(
+            &claims,
+            "lavrov",
+            "that the talks were useful",
+            ClaimKind::Indirect
+        ));
+        assert!(has(
+            &claims,
+            "kuleba",
+            "that Russia refused a pause",
+            ClaimKind::Indirect
+        ));
     }
 
     #[test]
@@ -361,10 +384,30 @@ mod tests {
         let claims = claims_of(
             "The talks did not envisage a ceasefire, Lavrov said. Corridors were not discussed, said Kuleba. According to the Russian Defense Ministry, no cities were hit. Civilians fled, according to Kuleba.",
         );
-        assert!(has(&claims, "lavrov", "The talks did not envisage a ceasefire", ClaimKind::Indirect));
-        assert!(has(&claims, "kuleba", "Corridors were not discussed", ClaimKind::Indirect));
-        assert!(has(&claims, "russian-defense-ministry", "no cities were hit", ClaimKind::Indirect));
-        assert!(has(&claims, "kuleba", "Civilians fled", ClaimKind::Indirect));
+        assert!(has(
+            &claims,
+            "lavrov",
+            "The talks did not envisage a ceasefire",
+            ClaimKind::Indirect
+        ));
+        assert!(has(
+            &claims,
+            "kuleba",
+            "Corridors were not discussed",
+            ClaimKind::Indirect
+        ));
+        assert!(has(
+            &claims,
+            "russian-defense-ministry",
+            "no cities were hit",
+            ClaimKind::Indirect
+        ));
+        assert!(has(
+            &claims,
+            "kuleba",
+            "Civilians fled",
+            ClaimKind::Indirect
+        ));
     }
 
     #[test]
@@ -393,20 +436,35 @@ mod tests {
                 .find(|c| c.text.contains(text))
                 .map(|c| c.speaker.clone())
         };
-        assert_eq!(speaker_of("Ukraine will never surrender").as_deref(), Some("kuleba"));
-        assert_eq!(speaker_of("It concerns other issues").as_deref(), Some("lavrov"));
+        assert_eq!(
+            speaker_of("Ukraine will never surrender").as_deref(),
+            Some("kuleba")
+        );
+        assert_eq!(
+            speaker_of("It concerns other issues").as_deref(),
+            Some("lavrov")
+        );
         assert_eq!(speaker_of("Moscow had no plans").as_deref(), Some("putin"));
-        assert_eq!(speaker_of("civilians were safe").as_deref(), Some("russian-defense-ministry"));
+        assert_eq!(
+            speaker_of("civilians were safe").as_deref(),
+            Some("russian-defense-ministry")
+        );
         let lavrov = result.speakers.iter().find(|s| s.id == "lavrov").unwrap();
         assert_eq!(lavrov.name, "Sergey Lavrov");
-        assert!(lavrov.aliases.contains(&"the Russian foreign minister".to_string()));
+        assert!(lavrov
+            .aliases
+            .contains(&"the Russian foreign minister".to_string()));
     }
 
     #[test]
     fn a_pronoun_source_span_is_the_pronoun_itself() {
         let text = "Dmytro Kuleba arrived in Antalya. \"We are ready,\" he said.";
         let result = extract(text);
-        let claim = result.claims.iter().find(|c| c.text == "We are ready").unwrap();
+        let claim = result
+            .claims
+            .iter()
+            .find(|c| c.text == "We are ready")
+            .unwrap();
         let source = claim.source_span.unwrap();
         let chars: Vec<char> = text.chars().collect();
         let named: String = chars[source.start..source.end].iter().collect();
@@ -433,7 +491,17 @@ mod tests {
 
     #[test]
     fn bad_input_gives_no_claims_and_no_panic() {
-        for text in ["", "\"", "said", ", said", "\" said \"", "According to", "((((", "A: ", "Mr."] {
+        for text in [
+            "",
+            "\"",
+            "said",
+            ", said",
+            "\" said \"",
+            "According to",
+            "((((",
+            "A: ",
+            "Mr.",
+        ] {
             let _ = extract(text);
         }
         assert!(extract("").claims.is_empty());

@@ -38,7 +38,9 @@ pub fn find_quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
             ("“" | "«", None) => open = Some((i, mark)),
             ("\"" | "``", None) => open = Some((i, mark)),
             ("''", None) => open = Some((i, "\"")),
-            ("”", Some((start, "“"))) | ("»", Some((start, "«"))) | ("\"" | "''", Some((start, "\"" | "``"))) => {
+            ("”", Some((start, "“")))
+            | ("»", Some((start, "«")))
+            | ("\"" | "''", Some((start, "\"" | "``"))) => {
                 push_quote(&mut quotes, tokens, start, i, true);
                 open = None;
             }

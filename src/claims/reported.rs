@@ -6,8 +6,8 @@
 
 use super::lexicon::{
     AUXILIARIES, COLON_ONLY_CUES, CONTENT_OPENERS, CUE_WORDS, FIRST_PERSON_PRONOUNS,
-    GROUP_PRONOUNS, INVERTING_CUES, MULTI_WORD_CUES, OBJECT_FIRST_CUES, PERSON_PRONOUNS, PHRASE_LINKS,
-    PHRASE_STOPS,
+    GROUP_PRONOUNS, INVERTING_CUES, MULTI_WORD_CUES, OBJECT_FIRST_CUES, PERSON_PRONOUNS,
+    PHRASE_LINKS, PHRASE_STOPS,
 };
 use super::quotes::Quote;
 use super::speakers::{classify, Mention};
@@ -44,17 +44,59 @@ const OPENING_QUOTES: &[&str] = &["\"", "“", "«", "''", "``"];
 const SENTENCE_FINAL: &[&str] = &[".", "!", "?", ";"];
 /// Words after a cue that start an adjunct, not content (`said on Thursday after talks`).
 const ADJUNCT_OPENERS: &[&str] = &[
-    "on", "in", "at", "after", "during", "before", "when", "while", "as", "earlier", "later",
-    "last", "this", "yesterday", "today", "of", "about", "from", "with", "via", "through",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "recently",
-    "afterwards", "outside", "following", "late", "early", "again", "also", "then", "here",
-    "there", "to", "and", "but", "adding", "amid", "referring", "speaking", "according",
+    "on",
+    "in",
+    "at",
+    "after",
+    "during",
+    "before",
+    "when",
+    "while",
+    "as",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "of",
+    "about",
+    "from",
+    "with",
+    "via",
+    "through",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "recently",
+    "afterwards",
+    "outside",
+    "following",
+    "late",
+    "early",
+    "again",
+    "also",
+    "then",
+    "here",
+    "there",
+    "to",
+    "and",
+    "but",
+    "adding",
+    "amid",
+    "referring",
+    "speaking",
+    "according",
     "alongside",
 ];
 /// Words after which a cue word is a noun (`the report`, `a question`).
 const NOUN_MARKERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
-    "these", "those", "no", "any", "every", "each",
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
+    "those", "no", "any", "every", "each",
 ];
 /// Prepositions after which an `-ing` cue is a noun (`the forefront of questioning`).
 const PREPOSITIONS: &[&str] = &[
@@ -62,12 +104,43 @@ const PREPOSITIONS: &[&str] = &[
 ];
 /// Capitalised words that cannot end a subject (`The`, `This`, weekdays and months).
 const DETERMINERS_CAPITALISED: &[&str] = &[
-    "The", "A", "An", "This", "That", "These", "Those", "It", "I", "Monday", "Tuesday",
-    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "I",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 impl<'a> Document<'a> {
@@ -153,7 +226,8 @@ impl<'a> Document<'a> {
         while j > first && (self.is_in(j - 1, AUXILIARIES) || self.is_adverb(j - 1)) {
             j -= 1;
         }
-        let passive = (j..cue).any(|k| self.is_in(k, &["was", "were", "been", "being", "be", "is", "are"]))
+        let passive = (j..cue)
+            .any(|k| self.is_in(k, &["was", "were", "been", "being", "be", "is", "are"]))
             && self.lower(cue).ends_with("ed");
         if j == first || passive {
             return None;
@@ -282,7 +356,8 @@ impl<'a> Document<'a> {
             return true;
         }
         ADJUNCT_OPENERS.contains(&w.as_str())
-            && !(k..last.min(k + 12)).any(|j| self.lower(j) == "that" && self.quote_around(j).is_none())
+            && !(k..last.min(k + 12))
+                .any(|j| self.lower(j) == "that" && self.quote_around(j).is_none())
     }
 
     /// Content that ends before the separator just before token `before`: the quotation
@@ -297,11 +372,12 @@ impl<'a> Document<'a> {
         }
         let closing = end.checked_sub(1)?;
         if let Some(quote) = self.quote_closed_at(closing) {
-            let start = if quote.open > sentence.first && !self.starts_clause(sentence.first, quote.open) {
-                self.tokens[sentence.first].start
-            } else {
-                quote.start
-            };
+            let start =
+                if quote.open > sentence.first && !self.starts_clause(sentence.first, quote.open) {
+                    self.tokens[sentence.first].start
+                } else {
+                    quote.start
+                };
             return Some((start, quote.end));
         }
         while end > sentence.first && SEPARATORS.contains(&self.word(end - 1)) {
@@ -323,14 +399,23 @@ impl<'a> Document<'a> {
     }
 
     /// Content that follows a cue ending at `cue_end` in the sentence.
-    fn content_after(&self, cue: usize, cue_end: usize, sentence: &TokenSentence) -> Option<(usize, usize)> {
+    fn content_after(
+        &self,
+        cue: usize,
+        cue_end: usize,
+        sentence: &TokenSentence,
+    ) -> Option<(usize, usize)> {
         let object_first = self.is_in(cue, OBJECT_FIRST_CUES);
         let window = if object_first { 14 } else { 10 };
         let mut start = cue_end;
         for j in cue_end..sentence.last.min(cue_end + window) {
             let w = self.lower(j);
             if self.quote_opened_at(j).is_some() {
-                if object_first || j == cue_end || self.word(j - 1) == "," || self.word(j - 1) == ":" {
+                if object_first
+                    || j == cue_end
+                    || self.word(j - 1) == ","
+                    || self.word(j - 1) == ":"
+                {
                     start = j;
                 }
                 break;
@@ -372,7 +457,10 @@ impl<'a> Document<'a> {
         if let Some(quote) = self.quote_opened_at(next.first) {
             return Some((quote.start, quote.end));
         }
-        Some((self.tokens[next.first].start, self.tokens[next.last - 1].end))
+        Some((
+            self.tokens[next.first].start,
+            self.tokens[next.last - 1].end,
+        ))
     }
 
     /// Extends content that ends with a quotation over a split quote's second part
@@ -438,7 +526,8 @@ impl<'a> Document<'a> {
             };
             return Some(frame(content, Some(source), (cue, cue_end)));
         }
-        if self.is_in(cue, COLON_ONLY_CUES) && cue_end < sentence.last && self.word(cue_end) != ":" {
+        if self.is_in(cue, COLON_ONLY_CUES) && cue_end < sentence.last && self.word(cue_end) != ":"
+        {
             return None;
         }
         if let Some(source) = self.subject_before(cue, sentence.first) {
@@ -454,7 +543,13 @@ impl<'a> Document<'a> {
             }
             if after_separator && self.tail_is_adjunct(tail, sentence.last) {
                 let content = self.content_before(source.0, sentence)?;
-                return Some(self.inverted_frame(content, source, (cue, cue_end), cue_end, sentence));
+                return Some(self.inverted_frame(
+                    content,
+                    source,
+                    (cue, cue_end),
+                    cue_end,
+                    sentence,
+                ));
             }
             if let Some(content) = self.content_after(cue, cue_end, sentence) {
                 return Some(frame(content, Some(source), (cue, cue_end)));
@@ -462,18 +557,26 @@ impl<'a> Document<'a> {
             // `Kuleba said:` ending a paragraph, or `Kuleba said.` after a quoted sentence.
             let ends_with_colon = (cue_end..sentence.last).any(|k| self.word(k) == ":");
             if ends_with_colon {
-                return Some(frame(self.content_following(si)?, Some(source), (cue, cue_end)));
+                return Some(frame(
+                    self.content_following(si)?,
+                    Some(source),
+                    (cue, cue_end),
+                ));
             }
             if source.0 == sentence.first && sentence.first > 0 {
                 if let Some(quote) = self.quote_closed_at(sentence.first - 1) {
-                    return Some(frame((quote.start, quote.end), Some(source), (cue, cue_end)));
+                    return Some(frame(
+                        (quote.start, quote.end),
+                        Some(source),
+                        (cue, cue_end),
+                    ));
                 }
             }
             return None;
         }
         let before = cue.checked_sub(1).filter(|&b| b >= sentence.first)?;
-        let inverted = SEPARATORS.contains(&self.word(before))
-            || CLOSING_QUOTES.contains(&self.word(before));
+        let inverted =
+            SEPARATORS.contains(&self.word(before)) || CLOSING_QUOTES.contains(&self.word(before));
         if !inverted || !self.is_in(cue, INVERTING_CUES) {
             return None;
         }
@@ -550,7 +653,10 @@ impl<'a> Document<'a> {
             return None;
         }
         Some(Frame {
-            content: (self.tokens[start].start, self.tokens[paragraph_last - 1].end),
+            content: (
+                self.tokens[start].start,
+                self.tokens[paragraph_last - 1].end,
+            ),
             source: Some((first, colon)),
             cue: Some((colon, colon + 1)),
             continues: None,
@@ -596,7 +702,9 @@ fn add_continued_quotes(doc: &Document, frames: &mut Vec<Frame>) {
     let paragraph_of = |byte: usize| {
         doc.sentences
             .iter()
-            .find(|s| doc.tokens[s.first].start <= byte && byte < doc.tokens[s.last - 1].end.max(byte + 1))
+            .find(|s| {
+                doc.tokens[s.first].start <= byte && byte < doc.tokens[s.last - 1].end.max(byte + 1)
+            })
             .map(|s| s.paragraph)
     };
     for quote in doc.quotes {
@@ -612,7 +720,7 @@ fn add_continued_quotes(doc: &Document, frames: &mut Vec<Frame>) {
         let previous = frames
             .iter()
             .enumerate()
-            .filter(|(_, f)| f.content.1 <= quote.start && f.continues.is_none() || f.content.1 <= quote.start)
+            .filter(|(_, f)| f.content.1 <= quote.start)
             .filter(|(_, f)| {
                 paragraph_of(f.content.0).is_some_and(|p| p == paragraph || p + 1 == paragraph)
             })

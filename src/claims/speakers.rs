@@ -53,7 +53,10 @@ pub fn classify(words: &[&str]) -> Mention {
     let had_article = first > 0;
     // `Rep. Elijah Cummings of Maryland`: the phrase before `of` names the speaker unless it
     // is an organisation's head (`Department of Justice`).
-    if let Some(link) = lower.iter().position(|w| matches!(w.as_str(), "of" | "for" | "at" | "from")) {
+    if let Some(link) = lower
+        .iter()
+        .position(|w| matches!(w.as_str(), "of" | "for" | "at" | "from"))
+    {
         let head_is_org = lower[..link]
             .last()
             .is_some_and(|w| ORGANISATION_HEADS.contains(&w.as_str()));
@@ -75,7 +78,10 @@ pub fn classify(words: &[&str]) -> Mention {
             words: lower.to_vec(),
         };
     }
-    let is_group = words.len() == 1 && ["ans", "ats", "ists", "ites", "ians"].iter().any(|e| last.ends_with(e));
+    let is_group = words.len() == 1
+        && ["ans", "ats", "ists", "ites", "ians"]
+            .iter()
+            .any(|e| last.ends_with(e));
     if is_group {
         return Mention::Description {
             words: lower.to_vec(),
@@ -261,9 +267,7 @@ impl Registry {
                 .iter()
                 .rev()
                 .find(|n| n.position < position)
-                .filter(|n| {
-                    speaker.is_none_or(|s| self.entities[s].last_claim_end < n.position)
-                })
+                .filter(|n| speaker.map_or(true, |s| self.entities[s].last_claim_end < n.position))
                 .cloned();
             match named_later {
                 Some(named) => Some(self.resolve_person(&named.name, &named.roles, position)),
@@ -392,8 +396,7 @@ impl Registry {
                 wanted.iter().any(|w| roles.contains(*w))
                     && qualifiers.iter().all(|q| roles.contains(*q))
             };
-            if let Some(id) = self.most_recent(|e| e.kind == EntityKind::Person && fits(&e.roles))
-            {
+            if let Some(id) = self.most_recent(|e| e.kind == EntityKind::Person && fits(&e.roles)) {
                 return id;
             }
             let named = self
@@ -435,7 +438,11 @@ impl Registry {
     /// two people of the article share a surname), an organisation's or group's name slug.
     pub fn ids(&self) -> Vec<String> {
         let mut surname_count: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        for e in self.entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        for e in self
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+        {
             surname_count
                 .entry(slug(&e.surname))
                 .or_default()
@@ -446,7 +453,10 @@ impl Registry {
             .map(|e| match e.kind {
                 EntityKind::Person => {
                     let base = slug(&e.surname);
-                    if surname_count.get(&base).is_some_and(|names| names.len() > 1) {
+                    if surname_count
+                        .get(&base)
+                        .is_some_and(|names| names.len() > 1)
+                    {
                         slug(&e.name)
                     } else {
                         base
@@ -582,21 +592,33 @@ mod tests {
         let mut registry = Registry::default();
         let lavrov = registry.resolve(
             "Russian Foreign Minister Sergey Lavrov",
-            &["Russian", "Foreign", "Minister", "Sergey", "Lavrov"], 0, 0);
+            &["Russian", "Foreign", "Minister", "Sergey", "Lavrov"],
+            0,
+            0,
+        );
         let kuleba = registry.resolve(
             "Ukrainian Foreign Minister Dmytro Kuleba",
-            &["Ukrainian", "Foreign", "Minister", "Dmytro", "Kuleba"], 10, 10);
+            &["Ukrainian", "Foreign", "Minister", "Dmytro", "Kuleba"],
+            10,
+            10,
+        );
         assert_eq!(registry.resolve("he", &["he"], 20, 20), kuleba);
         assert_eq!(
             registry.resolve(
                 "the Russian foreign minister",
-                &["the", "Russian", "foreign", "minister"], 30, 30),
+                &["the", "Russian", "foreign", "minister"],
+                30,
+                30
+            ),
             lavrov
         );
         assert_eq!(
             registry.resolve(
                 "the top Ukrainian diplomat",
-                &["the", "top", "Ukrainian", "diplomat"], 40, 40),
+                &["the", "top", "Ukrainian", "diplomat"],
+                40,
+                40
+            ),
             kuleba
         );
         assert_eq!(registry.resolve("Lavrov", &["Lavrov"], 50, 50), lavrov);
@@ -604,7 +626,9 @@ mod tests {
         assert_eq!(ids[lavrov], "lavrov");
         let speaker = registry.speaker(lavrov, &ids[lavrov]);
         assert_eq!(speaker.name, "Sergey Lavrov");
-        assert!(speaker.aliases.contains(&"the Russian foreign minister".to_string()));
+        assert!(speaker
+            .aliases
+            .contains(&"the Russian foreign minister".to_string()));
         assert!(speaker.aliases.contains(&"Lavrov".to_string()));
     }
 
