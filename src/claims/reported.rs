@@ -284,7 +284,10 @@ impl<'a> Document<'a> {
         while start > first {
             let k = start - 1;
             let lower = self.lower(k);
+            let is_verb = self.word(k).chars().next().is_some_and(char::is_lowercase)
+                && (lower.ends_with("ed") || CUE_WORDS.contains(&lower.as_str()));
             let joins_phrase = self.is_word(k)
+                && !is_verb
                 && (!PHRASE_STOPS.contains(&lower.as_str())
                     || (PHRASE_LINKS.contains(&lower.as_str())
                         && start < end
@@ -302,7 +305,20 @@ impl<'a> Document<'a> {
         while start < end && self.is_in(start, PHRASE_LINKS) && self.lower(start) != "the" {
             start += 1;
         }
-        (start < end).then_some((start, end))
+        let only_numbers = (start..end).all(|k| self.word(k).chars().all(|c| !c.is_alphabetic()));
+        (start < end && !only_numbers).then_some((start, end))
+    }
+
+    /// The subject phrase opening a sentence, when it is followed by a verb of the
+    /// reporting lexicon or a past-tense verb (`Clinton criticized …, arguing …`).
+    fn phrase_starting_sentence(&self, sentence: &TokenSentence) -> Option<TokenRange> {
+        let verb = (sentence.first..sentence.last.min(sentence.first + 12)).find(|&k| {
+            let w = self.lower(k);
+            self.word(k).chars().next().is_some_and(char::is_lowercase)
+                && (CUE_WORDS.contains(&w.as_str()) || w.ends_with("ed"))
+        })?;
+        self.subject_before(verb, sentence.first)
+            .filter(|&(start, _)| start == sentence.first)
     }
 
     /// The noun phrase that starts at token `from` (after an inverted cue or `according to`).
@@ -529,6 +545,12 @@ impl<'a> Document<'a> {
         if self.is_in(cue, COLON_ONLY_CUES) && cue_end < sentence.last && self.word(cue_end) != ":"
         {
             return None;
+        }
+        // `…, arguing that …`: a participle after a comma reports the clause's subject.
+        if self.lower(cue).ends_with("ing") && cue > sentence.first && self.word(cue - 1) == "," {
+            let subject = self.phrase_starting_sentence(sentence)?;
+            let content = self.content_after(cue, cue_end, sentence)?;
+            return Some(frame(content, Some(subject), (cue, cue_end)));
         }
         if let Some(source) = self.subject_before(cue, sentence.first) {
             let before_source = source.0.checked_sub(1).filter(|&b| b >= sentence.first);
