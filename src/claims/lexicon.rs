@@ -419,8 +419,25 @@ pub const AUXILIARIES: &[&str] = &[
     "personally",
     "both",
     "all",
-    "allegedly",
-    "apparently",
+    "allegedly", "apparently", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t",
+    "hasn't", "hasn’t", "haven't", "haven’t", "wasn't", "wasn’t", "isn't", "isn’t", "won't",
+    "won’t", "wouldn't", "wouldn’t", "couldn't", "couldn’t", "can't", "can’t", "sometimes",
+    "usually", "now", "since", "however", "instead", "too",
+];
+
+/// Time words that end an adjunct, not a source (`Axelrod on Wednesday called …`).
+pub const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
+    "weekend", "year", "month", "day", "days", "weeks", "years", "months", "morning", "night",
+    "evening", "afternoon", "today", "yesterday", "tonight", "time", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "sept.", "oct.", "nov.", "dec.", "jan.", "feb.", "aug.",
+];
+
+/// Words that open a time adjunct before a verb (`on Wednesday`, `last week`).
+pub const TIME_ADJUNCT_OPENERS: &[&str] = &[
+    "on", "last", "this", "in", "early", "late", "earlier", "later", "the", "that", "next",
+    "each", "every", "a", "one",
 ];
 
 /// Words a subject noun phrase never contains; reaching one ends the phrase.

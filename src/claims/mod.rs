@@ -93,7 +93,7 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
         sentences: &sentences,
         quotes: &quotes,
     };
-    let mut frames = reported::find_frames(&doc);
+    let frames = reported::find_frames(&doc);
 
     let mut registry = speakers::Registry::default();
     learn_full_names(&doc, &mut registry);
@@ -143,7 +143,8 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
     let ids = registry.ids();
     let mut used: BTreeMap<usize, ()> = BTreeMap::new();
     let mut claims: Vec<(usize, Claim)> = Vec::new();
-    for (i, frame) in frames.iter_mut().enumerate() {
+    let frames_sources: Vec<Option<reported::TokenRange>> = frames.iter().map(|f| f.source).collect();
+    for (i, frame) in frames.iter().enumerate() {
         let Some(entity) = entity_of[i] else { continue };
         let Some(content) = trim_content(text, frame.content) else {
             continue;
@@ -172,8 +173,10 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
             speaker: ids[entity].clone(),
             text: claim_text,
             span: to_span(content),
+            // A continued quotation is named by the mention of the quotation it continues.
             source_span: frame
                 .source
+                .or_else(|| frame.continues.and_then(|root| frames_sources[root]))
                 .map(|(s, e)| to_span((tokens[s].start, tokens[e - 1].end))),
             cue: frame.cue.map(|(s, e)| {
                 let bytes = (tokens[s].start, tokens[e - 1].end);

@@ -6,7 +6,7 @@
 
 use super::lexicon::{
     AUXILIARIES, COLON_ONLY_CUES, CONTENT_OPENERS, CUE_WORDS, FIRST_PERSON_PRONOUNS,
-    GROUP_PRONOUNS, INVERTING_CUES, MULTI_WORD_CUES, OBJECT_FIRST_CUES, PERSON_PRONOUNS,
+    GROUP_PRONOUNS, INVERTING_CUES, TIME_ADJUNCT_OPENERS, TIME_WORDS, MULTI_WORD_CUES, OBJECT_FIRST_CUES, PERSON_PRONOUNS,
     PHRASE_LINKS, PHRASE_STOPS,
 };
 use super::quotes::Quote;
@@ -223,8 +223,21 @@ impl<'a> Document<'a> {
     /// The subject noun phrase that ends just before token `cue` (auxiliaries skipped).
     fn subject_before(&self, cue: usize, first: usize) -> Option<TokenRange> {
         let mut j = cue;
-        while j > first && (self.is_in(j - 1, AUXILIARIES) || self.is_adverb(j - 1)) {
-            j -= 1;
+        loop {
+            while j > first && (self.is_in(j - 1, AUXILIARIES) || self.is_adverb(j - 1)) {
+                j -= 1;
+            }
+            // A time adjunct between subject and verb: `Axelrod on Wednesday called`.
+            let time_end = j;
+            while j > first && (self.is_in(j - 1, TIME_WORDS) || self.word(j - 1).chars().all(|c| c.is_ascii_digit() || c == ',')) {
+                j -= 1;
+            }
+            if j == time_end {
+                break;
+            }
+            while j > first && self.is_in(j - 1, TIME_ADJUNCT_OPENERS) {
+                j -= 1;
+            }
         }
         let passive = (j..cue)
             .any(|k| self.is_in(k, &["was", "were", "been", "being", "be", "is", "are"]))
