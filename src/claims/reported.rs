@@ -102,6 +102,16 @@ const NOUN_MARKERS: &[&str] = &[
 const PREPOSITIONS: &[&str] = &[
     "of", "for", "by", "about", "in", "on", "without", "after", "before", "from", "to", "with",
 ];
+/// Prepositions that open a sentence-initial adjunct (`In a statement, …`).
+const PREPOSITIONS_OPENING: &[&str] = &[
+    "on", "in", "at", "during", "after", "before", "following", "heading", "last", "earlier",
+    "since", "with", "through", "from", "for", "by", "while", "when", "as",
+];
+/// Capitalised words before a colon that introduce no speaker (`Correction: …`).
+const NOT_LABELS: &[&str] = &[
+    "correction", "note", "update", "updated", "editor", "photo", "related", "source",
+    "follow", "read", "watch", "video", "click", "see", "listen", "transcript", "partial",
+];
 /// Capitalised words that cannot end a subject (`The`, `This`, weekdays and months).
 const DETERMINERS_CAPITALISED: &[&str] = &[
     "The",
@@ -418,7 +428,11 @@ impl<'a> Document<'a> {
         if let Some(quote) = self.quote_opened_at(start) {
             start = quote.open + 1;
         }
-        (start < end).then(|| (self.tokens[start].start, self.tokens[end - 1].end))
+        // `On Tuesday, Clinton said …` misread as inverted: a short opening adjunct is not
+        // content.
+        let words = (start..end).filter(|&k| self.is_word(k)).count();
+        let adjunct = words < 8 && self.is_in(start, PREPOSITIONS_OPENING);
+        (start < end && !adjunct).then(|| (self.tokens[start].start, self.tokens[end - 1].end))
     }
 
     /// Whether the tokens from `first` up to `open` are only punctuation (the quote starts
@@ -576,7 +590,10 @@ impl<'a> Document<'a> {
                     tail = object.1;
                 }
             }
-            if after_separator && self.tail_is_adjunct(tail, sentence.last) {
+            if after_separator
+                && self.is_in(cue, INVERTING_CUES)
+                && self.tail_is_adjunct(tail, sentence.last)
+            {
                 let content = self.content_before(source.0, sentence)?;
                 return Some(self.inverted_frame(
                     content,
@@ -647,7 +664,9 @@ impl<'a> Document<'a> {
         let pronoun = self.is_in(subject, PERSON_PRONOUNS) || self.is_in(subject, &["they"]);
         let words: Vec<&str> = (first..i).map(|k| self.word(k)).collect();
         // One capitalised word opening a sentence is as likely a common noun as a name.
+        let possessive = s.ends_with("'s") || s.ends_with("’s");
         let named = words.len() >= 2
+            && !possessive
             && !DETERMINERS_CAPITALISED.contains(&s)
             && words
                 .iter()
@@ -672,6 +691,8 @@ impl<'a> Document<'a> {
         }
         let colon = (first..sentence.last.min(first + 4)).find(|&k| self.word(k) == ":")?;
         let label_ok = colon > first
+            && colon - first <= 2
+            && !self.is_in(first, NOT_LABELS)
             && (first..colon).all(|k| {
                 self.is_word(k) && self.word(k).chars().next().is_some_and(char::is_uppercase)
             });
