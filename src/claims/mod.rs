@@ -220,6 +220,7 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
 /// role descriptions can reach full names mentioned in narration.
 fn learn_full_names(doc: &reported::Document, registry: &mut speakers::Registry) {
     let tokens = doc.tokens;
+    let sentence_starts: Vec<usize> = doc.sentences.iter().map(|s| s.first).collect();
     let mut i = 0;
     while i < tokens.len() {
         let capitalised = |k: usize| {
@@ -240,7 +241,8 @@ fn learn_full_names(doc: &reported::Document, registry: &mut speakers::Registry)
         }
         if i - start >= 2 {
             let words: Vec<&str> = (start..i).map(|k| tokens[k].text(doc.text)).collect();
-            registry.learn(&words, tokens[start].start);
+            let subject = sentence_starts.binary_search(&start).is_ok();
+            registry.learn(&words, tokens[start].start, subject);
         }
     }
 }

@@ -160,6 +160,8 @@ struct Entity {
 #[derive(Debug, Clone)]
 struct NamedPerson {
     position: usize,
+    /// Whether the name opens its sentence, where news names the person it goes on about.
+    subject: bool,
     name: Vec<String>,
     roles: Vec<String>,
 }
@@ -177,7 +179,7 @@ pub type EntityId = usize;
 impl Registry {
     /// Records a capitalised phrase seen at `position` in the text; full person names are
     /// remembered for later surname, pronoun and role-description mentions.
-    pub fn learn(&mut self, words: &[&str], position: usize) {
+    pub fn learn(&mut self, words: &[&str], position: usize, subject: bool) {
         // A capitalised function word opening a sentence (`If Kiev …`) is not a name.
         let skip = words
             .iter()
@@ -190,6 +192,7 @@ impl Registry {
             if (2..=3).contains(&name.len()) {
                 self.named.push(NamedPerson {
                     position,
+                    subject: subject && skip == 0,
                     name,
                     roles,
                 });
@@ -266,7 +269,7 @@ impl Registry {
                 .named
                 .iter()
                 .rev()
-                .find(|n| n.position < position)
+                .find(|n| n.position < position && n.subject)
                 .filter(|n| speaker.map_or(true, |s| self.entities[s].last_claim_end < n.position))
                 .cloned();
             match named_later {
