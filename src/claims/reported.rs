@@ -678,6 +678,34 @@ impl<'a> Document<'a> {
         (named || pronoun).then_some(i + 1)
     }
 
+    /// A quotation signed with a dash: `"…" ― Beck Pimentel`.
+    fn dash_signature_frames(&self, sentence: &TokenSentence) -> Vec<Frame> {
+        let mut frames = Vec::new();
+        for dash in sentence.first + 1..sentence.last {
+            if !matches!(self.word(dash), "―" | "—" | "--" | "–") {
+                continue;
+            }
+            let Some(quote) = self.quote_closed_at(dash - 1) else {
+                continue;
+            };
+            let Some(source) = self.phrase_after(dash + 1, sentence.last) else {
+                continue;
+            };
+            let signed = self.word(source.0).chars().next().is_some_and(char::is_uppercase)
+                && (source.1 >= sentence.last || !self.is_word(source.1));
+            if signed {
+                frames.push(Frame {
+                    content: (quote.start, quote.end),
+                    source: Some(source),
+                    cue: Some((dash, dash + 1)),
+                    continues: None,
+                    gap: None,
+                });
+            }
+        }
+        frames
+    }
+
     /// `NAME: …` at the start of a paragraph (transcripts, headlines).
     fn label_frame(&self, si: usize) -> Option<Frame> {
         let sentence = &self.sentences[si];
@@ -728,6 +756,7 @@ pub fn find_frames(doc: &Document) -> Vec<Frame> {
         if let Some(frame) = doc.label_frame(si) {
             frames.push(frame);
         }
+        frames.extend(doc.dash_signature_frames(sentence));
         let mut i = sentence.first;
         while i < sentence.last {
             if doc.quote_around(i).is_some() {
