@@ -78,6 +78,16 @@ pub fn token_sentences(text: &str, tokens: &[Token]) -> Vec<TokenSentence> {
             i += 1;
             continue;
         }
+        // No sentence ends inside a short parenthetical: `(D-N.C.)`, `(R-Wis.)`.
+        let open_paren = (first..i)
+            .rev()
+            .take(12)
+            .find(|&k| matches!(tokens[k].text(text), "(" | ")"))
+            .is_some_and(|k| tokens[k].text(text) == "(");
+        if open_paren {
+            i += 1;
+            continue;
+        }
         if let Some(after) = sentence_end_after(text, tokens, i) {
             sentences.push(TokenSentence {
                 first,
@@ -193,6 +203,14 @@ mod tests {
                 "John F. Kennedy spoke in the U.S. on Tuesday.",
                 "It rained."
             ]
+        );
+    }
+
+    #[test]
+    fn parentheticals_keep_their_dots() {
+        assert_eq!(
+            texts("Rep. G.K. Butterfield (D-N.C.), head of the caucus, spoke (see p. 3). It ended."),
+            ["Rep. G.K. Butterfield (D-N.C.), head of the caucus, spoke (see p. 3).", "It ended."]
         );
     }
 

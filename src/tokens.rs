@@ -82,7 +82,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                             // U.S., D.C., e.g.: single letters separated by dots.
                             '.' => {
                                 let single_letter =
-                                    i - start == 1 || (i >= start + 2 && chars[i - 2].1 == '.');
+                                    i - start == 1 || (i >= start + 2 && matches!(chars[i - 2].1, '.' | '-'));
                                 single_letter
                                     && matches!(next, Some(n) if n.is_alphabetic())
                                     && !matches!(char_at(i + 2), Some(n) if n.is_alphabetic())
@@ -178,6 +178,11 @@ mod tests {
             words("The U.S. paid $3.5 billion, 3,210 don't."),
             ["The", "U.S.", "paid", "$", "3.5", "billion", ",", "3,210", "don't", "."]
         );
+    }
+
+    #[test]
+    fn party_and_state_abbreviations_are_one_token() {
+        assert_eq!(words("(D-N.C.)"), ["(", "D-N.C.", ")"]);
     }
 
     #[test]

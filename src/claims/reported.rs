@@ -107,6 +107,8 @@ const PREPOSITIONS_OPENING: &[&str] = &[
     "on", "in", "at", "during", "after", "before", "following", "heading", "last", "earlier",
     "since", "with", "through", "from", "for", "by", "while", "when", "as",
 ];
+/// Pronouns that can be the listener of `told` (`told me this week`).
+const OBJECT_PRONOUNS: &[&str] = &["me", "us", "him", "her", "them", "you"];
 /// Capitalised words before a colon that introduce no speaker (`Correction: …`).
 const NOT_LABELS: &[&str] = &[
     "correction", "note", "update", "updated", "editor", "photo", "related", "source",
@@ -586,7 +588,9 @@ impl<'a> Document<'a> {
             });
             let mut tail = cue_end;
             if self.is_in(cue, OBJECT_FIRST_CUES) {
-                if let Some(object) = self.phrase_after(cue_end, sentence.last) {
+                if cue_end < sentence.last && self.is_in(cue_end, OBJECT_PRONOUNS) {
+                    tail = cue_end + 1;
+                } else if let Some(object) = self.phrase_after(cue_end, sentence.last) {
                     tail = object.1;
                 }
             }
