@@ -209,8 +209,13 @@ mod tests {
     #[test]
     fn parentheticals_keep_their_dots() {
         assert_eq!(
-            texts("Rep. G.K. Butterfield (D-N.C.), head of the caucus, spoke (see p. 3). It ended."),
-            ["Rep. G.K. Butterfield (D-N.C.), head of the caucus, spoke (see p. 3).", "It ended."]
+            texts(
+                "Rep. G.K. Butterfield (D-N.C.), head of the caucus, spoke (see p. 3). It ended."
+            ),
+            [
+                "Rep. G.K. Butterfield (D-N.C.), head of the caucus, spoke (see p. 3).",
+                "It ended."
+            ]
         );
     }
 

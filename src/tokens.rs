@@ -81,8 +81,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                             }
                             // U.S., D.C., e.g.: single letters separated by dots.
                             '.' => {
-                                let single_letter =
-                                    i - start == 1 || (i >= start + 2 && matches!(chars[i - 2].1, '.' | '-'));
+                                let single_letter = i - start == 1
+                                    || (i >= start + 2 && matches!(chars[i - 2].1, '.' | '-'));
                                 single_letter
                                     && matches!(next, Some(n) if n.is_alphabetic())
                                     && !matches!(char_at(i + 2), Some(n) if n.is_alphabetic())

@@ -143,7 +143,8 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
     let ids = registry.ids();
     let mut used: BTreeMap<usize, ()> = BTreeMap::new();
     let mut claims: Vec<(usize, Claim)> = Vec::new();
-    let frames_sources: Vec<Option<reported::TokenRange>> = frames.iter().map(|f| f.source).collect();
+    let frames_sources: Vec<Option<reported::TokenRange>> =
+        frames.iter().map(|f| f.source).collect();
     for (i, frame) in frames.iter().enumerate() {
         let Some(entity) = entity_of[i] else { continue };
         let Some(content) = trim_content(text, frame.content) else {

@@ -6,8 +6,8 @@
 
 use super::lexicon::{
     AUXILIARIES, COLON_ONLY_CUES, CONTENT_OPENERS, CUE_WORDS, FIRST_PERSON_PRONOUNS,
-    GROUP_PRONOUNS, INVERTING_CUES, TIME_ADJUNCT_OPENERS, TIME_WORDS, MULTI_WORD_CUES, OBJECT_FIRST_CUES, PERSON_PRONOUNS,
-    PHRASE_LINKS, PHRASE_STOPS,
+    GROUP_PRONOUNS, INVERTING_CUES, MULTI_WORD_CUES, OBJECT_FIRST_CUES, PERSON_PRONOUNS,
+    PHRASE_LINKS, PHRASE_STOPS, TIME_ADJUNCT_OPENERS, TIME_WORDS,
 };
 use super::quotes::Quote;
 use super::speakers::{classify, Mention};
@@ -104,15 +104,47 @@ const PREPOSITIONS: &[&str] = &[
 ];
 /// Prepositions that open a sentence-initial adjunct (`In a statement, …`).
 const PREPOSITIONS_OPENING: &[&str] = &[
-    "on", "in", "at", "during", "after", "before", "following", "heading", "last", "earlier",
-    "since", "with", "through", "from", "for", "by", "while", "when", "as",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "following",
+    "heading",
+    "last",
+    "earlier",
+    "since",
+    "with",
+    "through",
+    "from",
+    "for",
+    "by",
+    "while",
+    "when",
+    "as",
 ];
 /// Pronouns that can be the listener of `told` (`told me this week`).
 const OBJECT_PRONOUNS: &[&str] = &["me", "us", "him", "her", "them", "you"];
 /// Capitalised words before a colon that introduce no speaker (`Correction: …`).
 const NOT_LABELS: &[&str] = &[
-    "correction", "note", "update", "updated", "editor", "photo", "related", "source",
-    "follow", "read", "watch", "video", "click", "see", "listen", "transcript", "partial",
+    "correction",
+    "note",
+    "update",
+    "updated",
+    "editor",
+    "photo",
+    "related",
+    "source",
+    "follow",
+    "read",
+    "watch",
+    "video",
+    "click",
+    "see",
+    "listen",
+    "transcript",
+    "partial",
 ];
 /// Capitalised words that cannot end a subject (`The`, `This`, weekdays and months).
 const DETERMINERS_CAPITALISED: &[&str] = &[
@@ -241,7 +273,13 @@ impl<'a> Document<'a> {
             }
             // A time adjunct between subject and verb: `Axelrod on Wednesday called`.
             let time_end = j;
-            while j > first && (self.is_in(j - 1, TIME_WORDS) || self.word(j - 1).chars().all(|c| c.is_ascii_digit() || c == ',')) {
+            while j > first
+                && (self.is_in(j - 1, TIME_WORDS)
+                    || self
+                        .word(j - 1)
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == ','))
+            {
                 j -= 1;
             }
             if j == time_end {
@@ -278,14 +316,39 @@ impl<'a> Document<'a> {
         // An appositive between commas: `Rendell, a Clinton surrogate, said`; the source
         // spans the name and the appositive.
         if end > first + 2 && self.word(end - 1) == "," {
-            let opening_comma = (first.max(end.saturating_sub(16))..end - 1)
-                .rev()
-                .find(|&k| !self.is_word(k))
-                .filter(|&k| self.word(k) == ",");
-            if let Some(comma) = opening_comma {
-                if let Some((start, _)) = self.phrase_ending_at(comma, first) {
-                    return Some((start, end - 1));
+            // Appositives may hold commas themselves (`Donna Rawlings, 59, of Ashton, Md.,
+            // said`): prefer the farthest name that opens its clause.
+            let mut nearest = None;
+            let mut farthest_opening = None;
+            for comma in (first.max(end.saturating_sub(26))..end - 1).rev() {
+                let w = self.word(comma);
+                if CLOSING_QUOTES.contains(&w) || SENTENCE_FINAL.contains(&w) {
+                    break;
                 }
+                if w != "," {
+                    continue;
+                }
+                let Some((start, _)) = self.phrase_ending_at(comma, first) else {
+                    continue;
+                };
+                if !self
+                    .word(start)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                {
+                    continue;
+                }
+                nearest.get_or_insert(start);
+                let opens_clause = start == first
+                    || CLOSING_QUOTES.contains(&self.word(start - 1))
+                    || self.is_in(start - 1, &["and", "but", "while", "as", "because"]);
+                if opens_clause {
+                    farthest_opening = Some(start);
+                }
+            }
+            if let Some(start) = farthest_opening.or(nearest) {
+                return Some((start, end - 1));
             }
         }
         // A relative clause hangs on the phrase before it: `Trump, who said …`; the source
@@ -695,7 +758,11 @@ impl<'a> Document<'a> {
             let Some(source) = self.phrase_after(dash + 1, sentence.last) else {
                 continue;
             };
-            let signed = self.word(source.0).chars().next().is_some_and(char::is_uppercase)
+            let signed = self
+                .word(source.0)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
                 && (source.1 >= sentence.last || !self.is_word(source.1));
             if signed {
                 frames.push(Frame {
