@@ -12,7 +12,7 @@ mod quotes;
 mod reported;
 mod speakers;
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
@@ -141,7 +141,7 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
         end: offsets.char_offset(end) + article.offset,
     };
     let ids = registry.ids();
-    let mut used: BTreeMap<usize, ()> = BTreeMap::new();
+    let mut used: BTreeSet<usize> = BTreeSet::new();
     let mut claims: Vec<(usize, Claim)> = Vec::new();
     let frames_sources: Vec<Option<reported::TokenRange>> =
         frames.iter().map(|f| f.source).collect();
@@ -194,7 +194,7 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
             .iter()
             .any(|(_, c)| c.span == claim.span && c.speaker == claim.speaker);
         if !duplicate {
-            used.insert(entity, ());
+            used.insert(entity);
             claims.push((entity, claim));
         }
     }
@@ -208,7 +208,7 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
         })
         .collect();
     let mut speakers: Vec<Speaker> = Vec::new();
-    for &entity in used.keys() {
+    for &entity in &used {
         let speaker = registry.speaker(entity, &ids[entity]);
         if !speakers.iter().any(|s| s.id == speaker.id) {
             speakers.push(speaker);

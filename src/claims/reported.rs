@@ -1,7 +1,9 @@
 //! Finding attribution frames: a reporting cue, the mention of its source and the content
 //! it attributes. Handles `SOURCE CUE (that) CONTENT`, inverted `CONTENT, SOURCE CUE` and
 //! `CONTENT, CUE SOURCE`, `according to SOURCE`, split quotes (`"…," he said, "…"`),
-//! `SOURCE said:` before a quoted paragraph, transcript labels (`PENCE: …`) and quoted
+//! `SOURCE said:` before a quoted paragraph, participles (`…, arguing that …`), quotes
+//! signed with a dash (`"…" ― NAME`), transcript labels (`PENCE: …`), stances stated by a
+//! named subject (`Sen. Tim Kaine backed …`, PolNeAR counts those as attributed) and quoted
 //! paragraphs that continue the previous speaker's quote.
 
 use super::lexicon::{
