@@ -179,3 +179,47 @@ fn the_seed_article_attributes_lavrov_kuleba_putin_and_the_ministry() {
         assert_eq!(speaker_of(&claims, text), speaker, "{text}");
     }
 }
+
+#[test]
+fn every_polnear_article_yields_well_formed_claims() {
+    let root = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/polnear"
+    ));
+    if !root.exists() {
+        eprintln!("skipped: {} is absent", root.display());
+        return;
+    }
+    let started = std::time::Instant::now();
+    let mut articles = 0;
+    for split in ["train", "dev"] {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join(split).join("text"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.sort();
+        for path in paths {
+            let (article, claims) = load(&path);
+            let chars: Vec<char> = article.text.chars().collect();
+            for claim in &claims.claims {
+                let (start, end) = (
+                    claim.span.start - article.offset,
+                    claim.span.end - article.offset,
+                );
+                assert!(
+                    start < end && end <= chars.len(),
+                    "{}: {claim:?}",
+                    path.display()
+                );
+                assert!(claims.speakers.iter().any(|s| s.id == claim.speaker));
+                if claim.kind != ClaimKind::Direct {
+                    let span: String = chars[start..end].iter().collect();
+                    assert_eq!(span, claim.text, "{}", path.display());
+                }
+            }
+            articles += 1;
+        }
+    }
+    assert_eq!(articles, 924);
+    eprintln!("{articles} articles in {:.2?}", started.elapsed());
+}
