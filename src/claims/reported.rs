@@ -850,8 +850,37 @@ pub fn find_frames(doc: &Document) -> Vec<Frame> {
             }
         }
     }
+    end_contents_at_coordinated_reports(doc, &mut frames);
     add_continued_quotes(doc, &mut frames);
     frames
+}
+
+/// `Kuleba said A, but he stressed that B`: the first content ends before the coordinated
+/// report of the second, which is a claim of its own.
+fn end_contents_at_coordinated_reports(doc: &Document, frames: &mut [Frame]) {
+    let coordinated_sources: Vec<usize> = frames
+        .iter()
+        .filter_map(|f| f.source)
+        .filter(|&(start, _)| {
+            start >= 2
+                && doc.is_in(
+                    start - 1,
+                    &["but", "and", "while", "though", "although", "yet"],
+                )
+                && doc.word(start - 2) == ","
+        })
+        .map(|(start, _)| start - 2)
+        .collect();
+    for frame in frames.iter_mut() {
+        let cut = coordinated_sources
+            .iter()
+            .map(|&comma| doc.tokens[comma].start)
+            .filter(|&byte| frame.content.0 < byte && byte < frame.content.1)
+            .min();
+        if let Some(byte) = cut {
+            frame.content.1 = byte;
+        }
+    }
 }
 
 /// Quotations no cue claims that follow a quoted frame in the same paragraph, or fill a
