@@ -538,7 +538,11 @@ impl<'a> Document<'a> {
                 start = j + 1;
                 break;
             }
-            if SENTENCE_FINAL.contains(&w.as_str()) {
+            // Another clause (`…, but he stressed that`) has its own `that`.
+            let next_clause = w == ","
+                && j + 1 < sentence.last
+                && self.is_in(j + 1, &["but", "and", "while", "though", "although", "as"]);
+            if SENTENCE_FINAL.contains(&w.as_str()) || next_clause {
                 break;
             }
         }
