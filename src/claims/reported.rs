@@ -521,11 +521,9 @@ impl<'a> Document<'a> {
         for j in cue_end..sentence.last.min(cue_end + window) {
             let w = self.lower(j);
             if self.quote_opened_at(j).is_some() {
-                if object_first
-                    || j == cue_end
-                    || self.word(j - 1) == ","
-                    || self.word(j - 1) == ":"
-                {
+                // `called them "deplorables"`: a quote after an object is part of the
+                // content, not its start.
+                if j == cue_end || self.word(j - 1) == "," || self.word(j - 1) == ":" {
                     start = j;
                 }
                 break;
