@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::tokens::{tokenize, CharOffsets, Token, TokenKind};
+use crate::tokens::{tokenize, CharOffsets, Token, TokenKind, TITLE_ABBREVIATIONS};
 
 /// A sentence: character offsets into the article text (end exclusive) and its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,12 +25,6 @@ pub struct TokenSentence {
     pub paragraph: usize,
 }
 
-/// Titles that precede a name and never end a sentence.
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "gov", "sen", "rep", "st", "lt", "col", "capt", "sgt",
-    "mt", "ft", "rev", "hon", "pres", "messrs", "sens", "reps", "vs", "cmdr", "adm", "supt",
-];
-
 /// Month abbreviations: they end no sentence when a day number follows.
 const MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -43,8 +37,8 @@ const SENTENCE_OPENERS: &[&str] = &[
     "On", "At", "Its", "His", "Her", "Their", "There", "Some", "Many", "As", "If", "When",
 ];
 
-const CLOSERS: &[&str] = &["\"", "”", "’", "'", ")", "]", "»"];
-const OPENERS: &[&str] = &["\"", "“", "‘", "'", "(", "[", "«"];
+const CLOSERS: &[&str] = &["\"", "”", "’", "'", ")", "]", "»", "''"];
+const OPENERS: &[&str] = &["\"", "“", "‘", "'", "(", "[", "«", "''", "``"];
 
 /// Splits `text` into sentences with character offsets.
 pub fn segment(text: &str) -> Vec<Sentence> {
@@ -81,6 +75,16 @@ pub fn token_sentences(text: &str, tokens: &[Token]) -> Vec<TokenSentence> {
             }
             paragraph += 1;
             first = i + 1;
+            i += 1;
+            continue;
+        }
+        // No sentence ends inside a short parenthetical: `(D-N.C.)`, `(R-Wis.)`.
+        let open_paren = (first..i)
+            .rev()
+            .take(12)
+            .find(|&k| matches!(tokens[k].text(text), "(" | ")"))
+            .is_some_and(|k| tokens[k].text(text) == "(");
+        if open_paren {
             i += 1;
             continue;
         }
@@ -136,6 +140,13 @@ fn sentence_end_after(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
         return None;
     }
     if is_abbreviation_word {
+        let title = word.trim_end_matches('.');
+        if TITLE_ABBREVIATIONS
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(title))
+        {
+            return None;
+        }
         return (OPENERS.contains(&next_text) || SENTENCE_OPENERS.contains(&next_text))
             .then_some(after);
     }
@@ -149,7 +160,7 @@ fn sentence_end_after(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
             let adjacent = prev.end == token.start && prev.kind == TokenKind::Word;
             let is_initial =
                 prev_text.chars().count() == 1 && prev_text.chars().all(|c| c.is_uppercase());
-            if adjacent && (TITLES.contains(&lower.as_str()) || is_initial) {
+            if adjacent && is_initial {
                 return None;
             }
             if adjacent
@@ -191,6 +202,19 @@ mod tests {
                 "Mr. Smith met Dr. Jones on Feb. 3 at No. 10 St. James.",
                 "John F. Kennedy spoke in the U.S. on Tuesday.",
                 "It rained."
+            ]
+        );
+    }
+
+    #[test]
+    fn parentheticals_keep_their_dots() {
+        assert_eq!(
+            texts(
+                "Rep. G.K. Butterfield (D-N.C.), head of the caucus, spoke (see p. 3). It ended."
+            ),
+            [
+                "Rep. G.K. Butterfield (D-N.C.), head of the caucus, spoke (see p. 3).",
+                "It ended."
             ]
         );
     }

@@ -7,7 +7,8 @@
 pub enum TokenKind {
     /// Letters and digits, with inner apostrophes, hyphens and abbreviation dots.
     Word,
-    /// One punctuation or symbol character, or an ellipsis (`...` or `…`).
+    /// One punctuation or symbol character, an ellipsis (`...` or `…`) or a doubled
+    /// apostrophe or backtick (`''`, ``` `` ```) standing for a double quote.
     Punct,
     /// A line break: the end of a paragraph in news text.
     Newline,
@@ -26,6 +27,13 @@ impl Token {
         &text[self.start..self.end]
     }
 }
+
+/// Titles written with a dot that precede a name and never end a sentence.
+pub const TITLE_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "gov", "sen", "rep", "st", "lt", "col", "capt", "sgt",
+    "mt", "ft", "rev", "hon", "pres", "messrs", "sens", "reps", "vs", "cmdr", "adm", "supt",
+    "atty", "gens", "govs",
+];
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
@@ -73,8 +81,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                             }
                             // U.S., D.C., e.g.: single letters separated by dots.
                             '.' => {
-                                let single_letter =
-                                    i - start == 1 || (i >= start + 2 && chars[i - 2].1 == '.');
+                                let single_letter = i - start == 1
+                                    || (i >= start + 2 && matches!(chars[i - 2].1, '.' | '-'));
                                 single_letter
                                     && matches!(next, Some(n) if n.is_alphabetic())
                                     && !matches!(char_at(i + 2), Some(n) if n.is_alphabetic())
@@ -90,8 +98,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     _ => break,
                 }
             }
-            // The final dot of an abbreviation with inner dots (U.S.) belongs to it.
-            if char_at(i) == Some('.') && text[byte_at(start)..byte_at(i)].contains('.') {
+            // The final dot of an abbreviation with inner dots (U.S.) or of a title (Mr.)
+            // belongs to it.
+            let word = &text[byte_at(start)..byte_at(i)];
+            let is_title = TITLE_ABBREVIATIONS
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(word));
+            if char_at(i) == Some('.') && (word.contains('.') || is_title) {
                 let is_digits = chars[start].1.is_ascii_digit();
                 if !is_digits {
                     i += 1;
@@ -107,6 +120,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let start = i;
         if c == '.' && char_at(i + 1) == Some('.') && char_at(i + 2) == Some('.') {
             i += 3;
+        } else if (c == '\'' || c == '`') && char_at(i + 1) == Some(c) {
+            // '' and `` stand for double quotes in some newswire text.
+            i += 2;
         } else {
             i += 1;
         }
@@ -165,10 +181,21 @@ mod tests {
     }
 
     #[test]
+    fn party_and_state_abbreviations_are_one_token() {
+        assert_eq!(words("(D-N.C.)"), ["(", "D-N.C.", ")"]);
+    }
+
+    #[test]
+    fn a_title_keeps_its_dot() {
+        assert_eq!(words("Mr. Obama"), ["Mr.", "Obama"]);
+    }
+
+    #[test]
     fn ellipses_are_one_token_and_paragraphs_one_newline() {
         let text = "Wait... no.\n\nYes";
         let kinds: Vec<TokenKind> = tokenize(text).iter().map(|t| t.kind).collect();
         assert_eq!(words(text), ["Wait", "...", "no", ".", "\n", "Yes"]);
+        assert_eq!(words("''Go,'' he"), ["''", "Go", ",", "''", "he"]);
         assert_eq!(kinds[4], TokenKind::Newline);
     }
 

@@ -12,7 +12,7 @@ mod quotes;
 mod reported;
 mod speakers;
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
@@ -93,7 +93,7 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
         sentences: &sentences,
         quotes: &quotes,
     };
-    let mut frames = reported::find_frames(&doc);
+    let frames = reported::find_frames(&doc);
 
     let mut registry = speakers::Registry::default();
     learn_full_names(&doc, &mut registry);
@@ -110,9 +110,25 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
         let frame = &frames[i];
         entity_of[i] = match (frame.source, frame.continues) {
             (Some((s, e)), _) => {
-                let words: Vec<&str> = (s..e).map(|k| tokens[k].text(text)).collect();
+                // `Trump, who said`: the antecedent names the speaker; a bare `who` is
+                // resolved like a pronoun.
+                // An appositive after a comma describes the name before it.
+                let mut words: Vec<&str> = (s..e)
+                    .map(|k| tokens[k].text(text))
+                    .take_while(|w| *w != ",")
+                    .collect();
+                if words.is_empty() {
+                    words.push("who");
+                }
+                match words.as_slice() {
+                    ["who"] => words = vec!["they"],
+                    [.., "who"] => {
+                        words.pop();
+                    }
+                    _ => {}
+                }
                 let mention = &text[tokens[s].start..tokens[e - 1].end];
-                Some(registry.resolve(mention, &words, tokens[s].start))
+                Some(registry.resolve(mention, &words, tokens[s].start, frame.content.1))
             }
             (None, Some(root)) => entity_of[root],
             (None, None) => None,
@@ -125,9 +141,11 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
         end: offsets.char_offset(end) + article.offset,
     };
     let ids = registry.ids();
-    let mut used: BTreeMap<usize, ()> = BTreeMap::new();
+    let mut used: BTreeSet<usize> = BTreeSet::new();
     let mut claims: Vec<(usize, Claim)> = Vec::new();
-    for (i, frame) in frames.iter_mut().enumerate() {
+    let frames_sources: Vec<Option<reported::TokenRange>> =
+        frames.iter().map(|f| f.source).collect();
+    for (i, frame) in frames.iter().enumerate() {
         let Some(entity) = entity_of[i] else { continue };
         let Some(content) = trim_content(text, frame.content) else {
             continue;
@@ -139,14 +157,27 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
         if word_count < 2 {
             continue;
         }
-        let kind = claim_kind(text, &quotes, content);
+        let (claim_text, kind) = match frame.gap {
+            // A split quote: the two quoted parts, without the narration between them.
+            Some((gap_start, gap_end)) if content.0 < gap_start && gap_end < content.1 => {
+                let first = text[content.0..gap_start].trim_end_matches([' ', ',', '"', '”', '\'']);
+                let second = text[gap_end..content.1].trim_start();
+                (format!("{first}, {second}"), ClaimKind::Direct)
+            }
+            _ => (
+                text[content.0..content.1].to_string(),
+                claim_kind(text, &quotes, content),
+            ),
+        };
         let claim = Claim {
             id: String::new(),
             speaker: ids[entity].clone(),
-            text: text[content.0..content.1].to_string(),
+            text: claim_text,
             span: to_span(content),
+            // A continued quotation is named by the mention of the quotation it continues.
             source_span: frame
                 .source
+                .or_else(|| frame.continues.and_then(|root| frames_sources[root]))
                 .map(|(s, e)| to_span((tokens[s].start, tokens[e - 1].end))),
             cue: frame.cue.map(|(s, e)| {
                 let bytes = (tokens[s].start, tokens[e - 1].end);
@@ -163,7 +194,7 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
             .iter()
             .any(|(_, c)| c.span == claim.span && c.speaker == claim.speaker);
         if !duplicate {
-            used.insert(entity, ());
+            used.insert(entity);
             claims.push((entity, claim));
         }
     }
@@ -177,7 +208,7 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
         })
         .collect();
     let mut speakers: Vec<Speaker> = Vec::new();
-    for &entity in used.keys() {
+    for &entity in &used {
         let speaker = registry.speaker(entity, &ids[entity]);
         if !speakers.iter().any(|s| s.id == speaker.id) {
             speakers.push(speaker);
@@ -190,6 +221,7 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
 /// role descriptions can reach full names mentioned in narration.
 fn learn_full_names(doc: &reported::Document, registry: &mut speakers::Registry) {
     let tokens = doc.tokens;
+    let sentence_starts: Vec<usize> = doc.sentences.iter().map(|s| s.first).collect();
     let mut i = 0;
     while i < tokens.len() {
         let capitalised = |k: usize| {
@@ -210,7 +242,8 @@ fn learn_full_names(doc: &reported::Document, registry: &mut speakers::Registry)
         }
         if i - start >= 2 {
             let words: Vec<&str> = (start..i).map(|k| tokens[k].text(doc.text)).collect();
-            registry.learn(&words, tokens[start].start);
+            let subject = sentence_starts.binary_search(&start).is_ok();
+            registry.learn(&words, tokens[start].start, subject);
         }
     }
 }
@@ -269,4 +302,214 @@ pub fn merge_article_speakers(articles: &mut [ArticleClaims]) -> Vec<Speaker> {
         }
     }
     merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn extract(text: &str) -> ArticleClaims {
+        let article = Article::from_bytes(Path::new("test.txt"), text.as_bytes()).unwrap();
+        extract_claims(&article)
+    }
+
+    /// (speaker id, claim text, kind) of every claim.
+    fn claims_of(text: &str) -> Vec<(String, String, ClaimKind)> {
+        extract(text)
+            .claims
+            .into_iter()
+            .map(|c| (c.speaker, c.text, c.kind))
+            .collect()
+    }
+
+    fn has(
+        claims: &[(String, String, ClaimKind)],
+        speaker: &str,
+        text: &str,
+        kind: ClaimKind,
+    ) -> bool {
+        claims
+            .iter()
+            .any(|(s, t, k)| s == speaker && t.contains(text) && *k == kind)
+    }
+
+    #[test]
+    fn direct_quotes_in_straight_curly_and_guillemet_marks() {
+        let claims = claims_of(
+            "\"Talks are over,\" Lavrov said.\n“We stay,” said Kuleba.\n«No deal,» Cavusoglu said.",
+        );
+        assert!(has(&claims, "lavrov", "Talks are over", ClaimKind::Direct));
+        assert!(has(&claims, "kuleba", "We stay", ClaimKind::Direct));
+        assert!(has(&claims, "cavusoglu", "No deal", ClaimKind::Direct));
+    }
+
+    #[test]
+    fn a_split_quote_is_one_claim_without_the_narration() {
+        let claims = claims_of("\"We asked for a corridor,\" Kuleba said, \"and got nothing.\"");
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].1, "We asked for a corridor, and got nothing.");
+        assert_eq!(claims[0].2, ClaimKind::Direct);
+    }
+
+    #[test]
+    fn a_multi_sentence_quote_and_its_continuation_belong_to_the_speaker() {
+        let claims = claims_of(
+            "\"We came to talk,\" Lavrov said. \"No one had plans here to agree on the ceasefire. It was never the goal.\"",
+        );
+        assert!(has(&claims, "lavrov", "We came to talk", ClaimKind::Direct));
+        assert!(has(
+            &claims,
+            "lavrov",
+            "It was never the goal",
+            ClaimKind::Direct
+        ));
+    }
+
+    #[test]
+    fn indirect_speech_with_that_and_a_listener() {
+        let claims = claims_of(
+            "Russian Foreign Minister Sergey Lavrov said on Thursday that the talks were useful. Kuleba told reporters that Russia refused a pause.",
+        );
+        assert!(has(
+            &claims,
+            "lavrov",
+            "that the talks were useful",
+            ClaimKind::Indirect
+        ));
+        assert!(has(
+            &claims,
+            "kuleba",
+            "that Russia refused a pause",
+            ClaimKind::Indirect
+        ));
+    }
+
+    #[test]
+    fn inverted_reports_and_according_to() {
+        let claims = claims_of(
+            "The talks did not envisage a ceasefire, Lavrov said. Corridors were not discussed, said Kuleba. According to the Russian Defense Ministry, no cities were hit. Civilians fled, according to Kuleba.",
+        );
+        assert!(has(
+            &claims,
+            "lavrov",
+            "The talks did not envisage a ceasefire",
+            ClaimKind::Indirect
+        ));
+        assert!(has(
+            &claims,
+            "kuleba",
+            "Corridors were not discussed",
+            ClaimKind::Indirect
+        ));
+        assert!(has(
+            &claims,
+            "russian-defense-ministry",
+            "no cities were hit",
+            ClaimKind::Indirect
+        ));
+        assert!(has(
+            &claims,
+            "kuleba",
+            "Civilians fled",
+            ClaimKind::Indirect
+        ));
+    }
+
+    #[test]
+    fn reported_speech_quoting_some_words_is_mixed() {
+        let claims = claims_of("Lavrov said the statement was \"within the logic of Ukrainian diplomacy\" and nothing more.");
+        assert!(has(&claims, "lavrov", "within the logic", ClaimKind::Mixed));
+    }
+
+    #[test]
+    fn narration_is_not_a_claim() {
+        let claims = claims_of(
+            "Tensions escalated along the line of contact on February 17. A general mobilization was ordered in the republics.",
+        );
+        assert!(claims.is_empty(), "{claims:?}");
+    }
+
+    #[test]
+    fn roles_pronouns_and_organisations_resolve_to_their_speakers() {
+        let result = extract(
+            "Russian Foreign Minister Sergey Lavrov met Ukrainian Foreign Minister Dmytro Kuleba.\n\"We are ready,\" Kuleba said.\n\"Ukraine will never surrender,\" the top Ukrainian diplomat said.\n\"It concerns other issues,\" the Russian foreign minister added.\nShe said nothing new. Russian President Vladimir Putin said the operation was limited. The Russian leader stressed that Moscow had no plans of occupation. The Russian Defense Ministry said that troops hit only military sites. It added that civilians were safe.",
+        );
+        let speaker_of = |text: &str| {
+            result
+                .claims
+                .iter()
+                .find(|c| c.text.contains(text))
+                .map(|c| c.speaker.clone())
+        };
+        assert_eq!(
+            speaker_of("Ukraine will never surrender").as_deref(),
+            Some("kuleba")
+        );
+        assert_eq!(
+            speaker_of("It concerns other issues").as_deref(),
+            Some("lavrov")
+        );
+        assert_eq!(speaker_of("Moscow had no plans").as_deref(), Some("putin"));
+        assert_eq!(
+            speaker_of("civilians were safe").as_deref(),
+            Some("russian-defense-ministry")
+        );
+        let lavrov = result.speakers.iter().find(|s| s.id == "lavrov").unwrap();
+        assert_eq!(lavrov.name, "Sergey Lavrov");
+        assert!(lavrov
+            .aliases
+            .contains(&"the Russian foreign minister".to_string()));
+    }
+
+    #[test]
+    fn a_pronoun_source_span_is_the_pronoun_itself() {
+        let text = "Dmytro Kuleba arrived in Antalya. \"We are ready,\" he said.";
+        let result = extract(text);
+        let claim = result
+            .claims
+            .iter()
+            .find(|c| c.text == "We are ready")
+            .unwrap();
+        let source = claim.source_span.unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        let named: String = chars[source.start..source.end].iter().collect();
+        assert_eq!(named, "he");
+        assert_eq!(claim.speaker, "kuleba");
+    }
+
+    #[test]
+    fn offsets_count_characters_and_a_bom_shifts_them() {
+        let text = "«Мир» и ceasefire, Kuleba said.";
+        let plain = extract(text);
+        let claim = &plain.claims[0];
+        let chars: Vec<char> = text.chars().collect();
+        let content: String = chars[claim.span.start..claim.span.end].iter().collect();
+        assert_eq!(content, claim.text);
+        let cue = claim.cue.as_ref().unwrap();
+        assert_eq!(cue.text, "said");
+        assert_eq!(chars[cue.start..cue.end].iter().collect::<String>(), "said");
+        let with_bom = format!("\u{feff}{text}");
+        let article = Article::from_bytes(Path::new("bom.txt"), with_bom.as_bytes()).unwrap();
+        let shifted = extract_claims(&article);
+        assert_eq!(shifted.claims[0].span.start, claim.span.start + 1);
+    }
+
+    #[test]
+    fn bad_input_gives_no_claims_and_no_panic() {
+        for text in [
+            "",
+            "\"",
+            "said",
+            ", said",
+            "\" said \"",
+            "According to",
+            "((((",
+            "A: ",
+            "Mr.",
+        ] {
+            let _ = extract(text);
+        }
+        assert!(extract("").claims.is_empty());
+    }
 }

@@ -36,14 +36,16 @@ pub fn find_quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
         let mark = token.text(text);
         match (mark, open) {
             ("“" | "«", None) => open = Some((i, mark)),
-            ("\"", None) => open = Some((i, mark)),
-            ("”", Some((start, "“"))) | ("»", Some((start, "«"))) | ("\"", Some((start, "\""))) =>
-            {
+            ("\"" | "``", None) => open = Some((i, mark)),
+            ("''", None) => open = Some((i, "\"")),
+            ("”", Some((start, "“")))
+            | ("»", Some((start, "«")))
+            | ("\"" | "''", Some((start, "\"" | "``"))) => {
                 push_quote(&mut quotes, tokens, start, i, true);
                 open = None;
             }
             // A straight quote closes a curly one in sloppily typed text.
-            ("\"" | "”", Some((start, _))) => {
+            ("\"" | "”" | "''", Some((start, _))) => {
                 push_quote(&mut quotes, tokens, start, i, true);
                 open = None;
             }

@@ -1,15 +1,18 @@
 //! Finding attribution frames: a reporting cue, the mention of its source and the content
 //! it attributes. Handles `SOURCE CUE (that) CONTENT`, inverted `CONTENT, SOURCE CUE` and
 //! `CONTENT, CUE SOURCE`, `according to SOURCE`, split quotes (`"…," he said, "…"`),
-//! `SOURCE said:` before a quoted paragraph, transcript labels (`PENCE: …`) and quoted
+//! `SOURCE said:` before a quoted paragraph, participles (`…, arguing that …`), quotes
+//! signed with a dash (`"…" ― NAME`), transcript labels (`PENCE: …`), stances stated by a
+//! named subject (`Sen. Tim Kaine backed …`, PolNeAR counts those as attributed) and quoted
 //! paragraphs that continue the previous speaker's quote.
 
 use super::lexicon::{
     AUXILIARIES, COLON_ONLY_CUES, CONTENT_OPENERS, CUE_WORDS, FIRST_PERSON_PRONOUNS,
     GROUP_PRONOUNS, INVERTING_CUES, MULTI_WORD_CUES, OBJECT_FIRST_CUES, PERSON_PRONOUNS,
-    PHRASE_LINKS, PHRASE_STOPS,
+    PHRASE_LINKS, PHRASE_STOPS, TIME_ADJUNCT_OPENERS, TIME_WORDS,
 };
 use super::quotes::Quote;
+use super::speakers::{classify, Mention};
 use crate::segment::TokenSentence;
 use crate::tokens::{Token, TokenKind};
 
@@ -24,6 +27,9 @@ pub struct Frame {
     pub cue: Option<TokenRange>,
     /// For a quotation that continues an earlier one: the index of that earlier frame.
     pub continues: Option<usize>,
+    /// The narration between the two parts of a split quote (`," he said, "`), a byte
+    /// range inside `content` that is not part of the claim's text.
+    pub gap: Option<(usize, usize)>,
 }
 
 /// The tokenised article the frame finder reads.
@@ -34,9 +40,9 @@ pub struct Document<'a> {
     pub quotes: &'a [Quote],
 }
 
-const SEPARATORS: &[&str] = &[",", "—", "–", "--"];
-const CLOSING_QUOTES: &[&str] = &["\"", "”", "»"];
-const OPENING_QUOTES: &[&str] = &["\"", "“", "«"];
+const SEPARATORS: &[&str] = &[",", "—", "–", "--", "―"];
+const CLOSING_QUOTES: &[&str] = &["\"", "”", "»", "''"];
+const OPENING_QUOTES: &[&str] = &["\"", "“", "«", "''", "``"];
 const SENTENCE_FINAL: &[&str] = &[".", "!", "?", ";"];
 /// Words after a cue that start an adjunct, not content (`said on Thursday after talks`).
 const ADJUNCT_OPENERS: &[&str] = &[
@@ -89,6 +95,90 @@ const ADJUNCT_OPENERS: &[&str] = &[
     "according",
     "alongside",
 ];
+/// Words after which a cue word is a noun (`the report`, `a question`).
+const NOUN_MARKERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
+    "those", "no", "any", "every", "each",
+];
+/// Prepositions after which an `-ing` cue is a noun (`the forefront of questioning`).
+const PREPOSITIONS: &[&str] = &[
+    "of", "for", "by", "about", "in", "on", "without", "after", "before", "from", "to", "with",
+];
+/// Prepositions that open a sentence-initial adjunct (`In a statement, …`).
+const PREPOSITIONS_OPENING: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "following",
+    "heading",
+    "last",
+    "earlier",
+    "since",
+    "with",
+    "through",
+    "from",
+    "for",
+    "by",
+    "while",
+    "when",
+    "as",
+];
+/// Pronouns that can be the listener of `told` (`told me this week`).
+const OBJECT_PRONOUNS: &[&str] = &["me", "us", "him", "her", "them", "you"];
+/// Capitalised words before a colon that introduce no speaker (`Correction: …`).
+const NOT_LABELS: &[&str] = &[
+    "correction",
+    "note",
+    "update",
+    "updated",
+    "editor",
+    "photo",
+    "related",
+    "source",
+    "follow",
+    "read",
+    "watch",
+    "video",
+    "click",
+    "see",
+    "listen",
+    "transcript",
+    "partial",
+];
+/// Capitalised words that cannot end a subject (`The`, `This`, weekdays and months).
+const DETERMINERS_CAPITALISED: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "I",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
@@ -116,6 +206,35 @@ impl<'a> Document<'a> {
         list.contains(&self.lower(i).as_str())
     }
 
+    /// The token after a parenthetical that opens at `k` (`(R-Utah)`), or `k`.
+    fn skip_parenthetical(&self, k: usize, last: usize) -> usize {
+        if k < last && self.word(k) == "(" {
+            if let Some(close) = (k + 1..last.min(k + 12)).find(|&j| self.word(j) == ")") {
+                return close + 1;
+            }
+        }
+        k
+    }
+
+    /// The token that opens a parenthetical closing just before `end`, or `end`.
+    fn skip_parenthetical_back(&self, end: usize, first: usize) -> usize {
+        if end > first && self.word(end - 1) == ")" {
+            if let Some(open) = (first.max(end.saturating_sub(12))..end - 1)
+                .rev()
+                .find(|&j| self.word(j) == "(")
+            {
+                return open;
+            }
+        }
+        end
+    }
+
+    /// A lower-case `-ly` word: an adverb between a subject and its verb.
+    fn is_adverb(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.len() > 4 && w.ends_with("ly") && w.chars().next().is_some_and(char::is_lowercase)
+    }
+
     fn quote_around(&self, i: usize) -> Option<&'a Quote> {
         self.quotes.iter().find(|q| q.contains_token(i))
     }
@@ -136,17 +255,52 @@ impl<'a> Document<'a> {
                 return Some(end);
             }
         }
-        (self.is_word(i) && self.is_in(i, CUE_WORDS)).then_some(i + 1)
+        // A capitalised cue word is a name or a title (`United States`), not a verb.
+        let lower_case = self.word(i).chars().next().is_some_and(char::is_lowercase);
+        let previous = i.checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
+        let after_determiner = NOUN_MARKERS.contains(&previous.as_str())
+            || previous.ends_with("'s")
+            || previous.ends_with("’s")
+            || (self.lower(i).ends_with("ing") && PREPOSITIONS.contains(&previous.as_str()));
+        (self.is_word(i) && lower_case && !after_determiner && self.is_in(i, CUE_WORDS))
+            .then_some(i + 1)
     }
 
     /// The subject noun phrase that ends just before token `cue` (auxiliaries skipped).
     fn subject_before(&self, cue: usize, first: usize) -> Option<TokenRange> {
         let mut j = cue;
-        while j > first && self.is_in(j - 1, AUXILIARIES) {
-            j -= 1;
+        loop {
+            while j > first && (self.is_in(j - 1, AUXILIARIES) || self.is_adverb(j - 1)) {
+                j -= 1;
+            }
+            // A time adjunct between subject and verb: `Axelrod on Wednesday called`.
+            let time_end = j;
+            while j > first
+                && (self.is_in(j - 1, TIME_WORDS)
+                    || self
+                        .word(j - 1)
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == ','))
+            {
+                j -= 1;
+            }
+            if j == time_end {
+                break;
+            }
+            while j > first && self.is_in(j - 1, TIME_ADJUNCT_OPENERS) {
+                j -= 1;
+            }
         }
-        if j == first {
+        let passive = (j..cue)
+            .any(|k| self.is_in(k, &["was", "were", "been", "being", "be", "is", "are"]))
+            && self.lower(cue).ends_with("ed");
+        if j == first || passive {
             return None;
+        }
+        // `Rep. Jason Chaffetz (R-Utah) said`: the parenthetical belongs to the source.
+        let inner_end = self.skip_parenthetical_back(j, first);
+        if inner_end < j {
+            return self.phrase_ending_at(inner_end, first).map(|(s, _)| (s, j));
         }
         let end = j;
         let last = self.lower(end - 1);
@@ -158,11 +312,72 @@ impl<'a> Document<'a> {
             );
             return (!(last == "it" && seems)).then_some((end - 1, end));
         }
+        if let Some(phrase) = self.phrase_ending_at(end, first) {
+            return Some(phrase);
+        }
+        // An appositive between commas: `Rendell, a Clinton surrogate, said`; the source
+        // spans the name and the appositive.
+        if end > first + 2 && self.word(end - 1) == "," {
+            // Appositives may hold commas themselves (`Donna Rawlings, 59, of Ashton, Md.,
+            // said`): prefer the farthest name that opens its clause.
+            let mut nearest = None;
+            let mut farthest_opening = None;
+            for comma in (first.max(end.saturating_sub(26))..end - 1).rev() {
+                let w = self.word(comma);
+                if CLOSING_QUOTES.contains(&w) || SENTENCE_FINAL.contains(&w) {
+                    break;
+                }
+                if w != "," {
+                    continue;
+                }
+                let Some((start, _)) = self.phrase_ending_at(comma, first) else {
+                    continue;
+                };
+                if !self
+                    .word(start)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                {
+                    continue;
+                }
+                nearest.get_or_insert(start);
+                let opens_clause = start == first
+                    || CLOSING_QUOTES.contains(&self.word(start - 1))
+                    || self.is_in(start - 1, &["and", "but", "while", "as", "because"]);
+                if opens_clause {
+                    farthest_opening = Some(start);
+                }
+            }
+            if let Some(start) = farthest_opening.or(nearest) {
+                return Some((start, end - 1));
+            }
+        }
+        // A relative clause hangs on the phrase before it: `Trump, who said …`; the source
+        // spans the antecedent and `who`, both of which name the speaker.
+        if end > first && self.lower(end - 1) == "who" {
+            let antecedent = match end.checked_sub(2) {
+                Some(comma) if comma > first && self.word(comma) == "," => {
+                    self.phrase_ending_at(comma, first)
+                }
+                _ => None,
+            };
+            return Some((antecedent.map_or(end - 1, |(s, _)| s), end));
+        }
+        None
+    }
+
+    /// The noun phrase that ends just before token `end`, going back no further than
+    /// `first`.
+    fn phrase_ending_at(&self, end: usize, first: usize) -> Option<TokenRange> {
         let mut start = end;
         while start > first {
             let k = start - 1;
             let lower = self.lower(k);
+            let is_verb = self.word(k).chars().next().is_some_and(char::is_lowercase)
+                && (lower.ends_with("ed") || CUE_WORDS.contains(&lower.as_str()));
             let joins_phrase = self.is_word(k)
+                && !is_verb
                 && (!PHRASE_STOPS.contains(&lower.as_str())
                     || (PHRASE_LINKS.contains(&lower.as_str())
                         && start < end
@@ -177,17 +392,23 @@ impl<'a> Document<'a> {
                 return None;
             }
         }
-        // A relative clause hangs on the phrase before it: `Trump, who said …`.
-        if start == end && start > first + 1 && self.lower(start - 1) == "who" {
-            if self.word(start - 2) == "," {
-                return self.subject_before(start - 2, first).filter(|_| true);
-            }
-            return None;
-        }
         while start < end && self.is_in(start, PHRASE_LINKS) && self.lower(start) != "the" {
             start += 1;
         }
-        (start < end).then_some((start, end))
+        let only_numbers = (start..end).all(|k| self.word(k).chars().all(|c| !c.is_alphabetic()));
+        (start < end && !only_numbers).then_some((start, end))
+    }
+
+    /// The subject phrase opening a sentence, when it is followed by a verb of the
+    /// reporting lexicon or a past-tense verb (`Clinton criticized …, arguing …`).
+    fn phrase_starting_sentence(&self, sentence: &TokenSentence) -> Option<TokenRange> {
+        let verb = (sentence.first..sentence.last.min(sentence.first + 12)).find(|&k| {
+            let w = self.lower(k);
+            self.word(k).chars().next().is_some_and(char::is_lowercase)
+                && (CUE_WORDS.contains(&w.as_str()) || w.ends_with("ed"))
+        })?;
+        self.subject_before(verb, sentence.first)
+            .filter(|&(start, _)| start == sentence.first)
     }
 
     /// The noun phrase that starts at token `from` (after an inverted cue or `according to`).
@@ -226,6 +447,7 @@ impl<'a> Document<'a> {
     /// Whether what follows the cue (from token `k`) is an adjunct or the sentence end
     /// rather than the content of the cue.
     fn tail_is_adjunct(&self, k: usize, last: usize) -> bool {
+        let k = self.skip_parenthetical(k, last);
         if k >= last {
             return true;
         }
@@ -273,7 +495,11 @@ impl<'a> Document<'a> {
         if let Some(quote) = self.quote_opened_at(start) {
             start = quote.open + 1;
         }
-        (start < end).then(|| (self.tokens[start].start, self.tokens[end - 1].end))
+        // `On Tuesday, Clinton said …` misread as inverted: a short opening adjunct is not
+        // content.
+        let words = (start..end).filter(|&k| self.is_word(k)).count();
+        let adjunct = words < 8 && self.is_in(start, PREPOSITIONS_OPENING);
+        (start < end && !adjunct).then(|| (self.tokens[start].start, self.tokens[end - 1].end))
     }
 
     /// Whether the tokens from `first` up to `open` are only punctuation (the quote starts
@@ -295,11 +521,9 @@ impl<'a> Document<'a> {
         for j in cue_end..sentence.last.min(cue_end + window) {
             let w = self.lower(j);
             if self.quote_opened_at(j).is_some() {
-                if object_first
-                    || j == cue_end
-                    || self.word(j - 1) == ","
-                    || self.word(j - 1) == ":"
-                {
+                // `called them "deplorables"`: a quote after an object is part of the
+                // content, not its start.
+                if j == cue_end || self.word(j - 1) == "," || self.word(j - 1) == ":" {
                     start = j;
                 }
                 break;
@@ -312,7 +536,11 @@ impl<'a> Document<'a> {
                 start = j + 1;
                 break;
             }
-            if SENTENCE_FINAL.contains(&w.as_str()) {
+            // Another clause (`…, but he stressed that`) has its own `that`.
+            let next_clause = w == ","
+                && j + 1 < sentence.last
+                && self.is_in(j + 1, &["but", "and", "while", "though", "although", "as"]);
+            if SENTENCE_FINAL.contains(&w.as_str()) || next_clause {
                 break;
             }
         }
@@ -349,15 +577,39 @@ impl<'a> Document<'a> {
 
     /// Extends content that ends with a quotation over a split quote's second part
     /// (`"…," he said, "…"`) that follows the source and cue.
-    fn split_quote_end(&self, after: usize, sentence: &TokenSentence) -> Option<usize> {
+    fn split_quote(&self, after: usize, sentence: &TokenSentence) -> Option<&'a Quote> {
         let mut k = after;
         while k < sentence.last && self.is_word(k) {
             k += 1;
         }
-        if k + 1 < sentence.last + 1 && k < self.tokens.len() && self.word(k) == "," {
-            return self.quote_opened_at(k + 1).map(|q| q.end);
+        if k < sentence.last && self.word(k) == "," {
+            return self.quote_opened_at(k + 1);
         }
         None
+    }
+
+    /// Frame for content before the source and cue, extended over a split quote's second
+    /// part when one follows `after`.
+    fn inverted_frame(
+        &self,
+        mut content: (usize, usize),
+        source: TokenRange,
+        cue: TokenRange,
+        after: usize,
+        sentence: &TokenSentence,
+    ) -> Frame {
+        let mut gap = None;
+        if let Some(second) = self.split_quote(after, sentence) {
+            gap = Some((content.1, second.start));
+            content.1 = second.end;
+        }
+        Frame {
+            content,
+            source: Some(source),
+            cue: Some(cue),
+            continues: None,
+            gap,
+        }
     }
 
     fn frame_at(&self, cue: usize, cue_end: usize, si: usize) -> Option<Frame> {
@@ -367,6 +619,7 @@ impl<'a> Document<'a> {
             source,
             cue: Some(cue_range),
             continues: None,
+            gap: None,
         };
         if self.lower(cue) == "according" {
             let source = self.phrase_after(cue_end, sentence.last)?;
@@ -389,6 +642,12 @@ impl<'a> Document<'a> {
         {
             return None;
         }
+        // `…, arguing that …`: a participle after a comma reports the clause's subject.
+        if self.lower(cue).ends_with("ing") && cue > sentence.first && self.word(cue - 1) == "," {
+            let subject = self.phrase_starting_sentence(sentence)?;
+            let content = self.content_after(cue, cue_end, sentence)?;
+            return Some(frame(content, Some(subject), (cue, cue_end)));
+        }
         if let Some(source) = self.subject_before(cue, sentence.first) {
             let before_source = source.0.checked_sub(1).filter(|&b| b >= sentence.first);
             let after_separator = before_source.is_some_and(|b| {
@@ -396,17 +655,24 @@ impl<'a> Document<'a> {
             });
             let mut tail = cue_end;
             if self.is_in(cue, OBJECT_FIRST_CUES) {
-                if let Some(object) = self.phrase_after(cue_end, sentence.last) {
+                if cue_end < sentence.last && self.is_in(cue_end, OBJECT_PRONOUNS) {
+                    tail = cue_end + 1;
+                } else if let Some(object) = self.phrase_after(cue_end, sentence.last) {
                     tail = object.1;
                 }
             }
-            if after_separator && self.tail_is_adjunct(tail, sentence.last) {
-                let before = source.0;
-                let mut content = self.content_before(before, sentence)?;
-                if let Some(end) = self.split_quote_end(cue_end, sentence) {
-                    content.1 = end;
-                }
-                return Some(frame(content, Some(source), (cue, cue_end)));
+            if after_separator
+                && self.is_in(cue, INVERTING_CUES)
+                && self.tail_is_adjunct(tail, sentence.last)
+            {
+                let content = self.content_before(source.0, sentence)?;
+                return Some(self.inverted_frame(
+                    content,
+                    source,
+                    (cue, cue_end),
+                    cue_end,
+                    sentence,
+                ));
             }
             if let Some(content) = self.content_after(cue, cue_end, sentence) {
                 return Some(frame(content, Some(source), (cue, cue_end)));
@@ -441,11 +707,78 @@ impl<'a> Document<'a> {
         if !self.tail_is_adjunct(source.1, sentence.last) {
             return None;
         }
-        let mut content = self.content_before(cue, sentence)?;
-        if let Some(end) = self.split_quote_end(source.1, sentence) {
-            content.1 = end;
+        let content = self.content_before(cue, sentence)?;
+        Some(self.inverted_frame(content, source, (cue, cue_end), source.1, sentence))
+    }
+
+    /// A finite verb right after a named or pronoun subject (`Trump still ducks on taxes`):
+    /// annotation in the PolNeAR style counts such stances as attributed content.
+    fn stance_verb_at(&self, i: usize, first: usize) -> Option<usize> {
+        let w = self.word(i);
+        let lower = self.lower(i);
+        let looks_finite = w.chars().next().is_some_and(char::is_lowercase)
+            && w.len() > 3
+            && (lower.ends_with("ed") || (lower.ends_with('s') && !lower.ends_with("ss")))
+            && !PHRASE_STOPS.contains(&lower.as_str())
+            && !AUXILIARIES.contains(&lower.as_str());
+        if !looks_finite || i == first {
+            return None;
         }
-        Some(frame(content, Some(source), (cue, cue_end)))
+        let subject = i - 1;
+        let starts_sentence = self
+            .subject_before(i, first)
+            .is_some_and(|(start, end)| start == first && end == i);
+        if !starts_sentence {
+            return None;
+        }
+        let s = self.word(subject);
+        let pronoun = self.is_in(subject, PERSON_PRONOUNS) || self.is_in(subject, &["they"]);
+        let words: Vec<&str> = (first..i).map(|k| self.word(k)).collect();
+        // One capitalised word opening a sentence is as likely a common noun as a name.
+        let possessive = s.ends_with("'s") || s.ends_with("’s");
+        let named = words.len() >= 2
+            && !possessive
+            && !DETERMINERS_CAPITALISED.contains(&s)
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && matches!(
+                classify(&words),
+                Mention::Person { .. } | Mention::Organisation { .. }
+            );
+        (named || pronoun).then_some(i + 1)
+    }
+
+    /// A quotation signed with a dash: `"…" ― Beck Pimentel`.
+    fn dash_signature_frames(&self, sentence: &TokenSentence) -> Vec<Frame> {
+        let mut frames = Vec::new();
+        for dash in sentence.first + 1..sentence.last {
+            if !matches!(self.word(dash), "―" | "—" | "--" | "–") {
+                continue;
+            }
+            let Some(quote) = self.quote_closed_at(dash - 1) else {
+                continue;
+            };
+            let Some(source) = self.phrase_after(dash + 1, sentence.last) else {
+                continue;
+            };
+            let signed = self
+                .word(source.0)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+                && (source.1 >= sentence.last || !self.is_word(source.1));
+            if signed {
+                frames.push(Frame {
+                    content: (quote.start, quote.end),
+                    source: Some(source),
+                    cue: Some((dash, dash + 1)),
+                    continues: None,
+                    gap: None,
+                });
+            }
+        }
+        frames
     }
 
     /// `NAME: …` at the start of a paragraph (transcripts, headlines).
@@ -461,6 +794,8 @@ impl<'a> Document<'a> {
         }
         let colon = (first..sentence.last.min(first + 4)).find(|&k| self.word(k) == ":")?;
         let label_ok = colon > first
+            && colon - first <= 2
+            && !self.is_in(first, NOT_LABELS)
             && (first..colon).all(|k| {
                 self.is_word(k) && self.word(k).chars().next().is_some_and(char::is_uppercase)
             });
@@ -484,6 +819,7 @@ impl<'a> Document<'a> {
             source: Some((first, colon)),
             cue: Some((colon, colon + 1)),
             continues: None,
+            gap: None,
         })
     }
 }
@@ -495,13 +831,17 @@ pub fn find_frames(doc: &Document) -> Vec<Frame> {
         if let Some(frame) = doc.label_frame(si) {
             frames.push(frame);
         }
+        frames.extend(doc.dash_signature_frames(sentence));
         let mut i = sentence.first;
         while i < sentence.last {
             if doc.quote_around(i).is_some() {
                 i += 1;
                 continue;
             }
-            match doc.cue_at(i, sentence.last) {
+            let cue = doc
+                .cue_at(i, sentence.last)
+                .or_else(|| doc.stance_verb_at(i, sentence.first));
+            match cue {
                 Some(cue_end) => {
                     if let Some(frame) = doc.frame_at(i, cue_end, si) {
                         frames.push(frame);
@@ -512,8 +852,37 @@ pub fn find_frames(doc: &Document) -> Vec<Frame> {
             }
         }
     }
+    end_contents_at_coordinated_reports(doc, &mut frames);
     add_continued_quotes(doc, &mut frames);
     frames
+}
+
+/// `Kuleba said A, but he stressed that B`: the first content ends before the coordinated
+/// report of the second, which is a claim of its own.
+fn end_contents_at_coordinated_reports(doc: &Document, frames: &mut [Frame]) {
+    let coordinated_sources: Vec<usize> = frames
+        .iter()
+        .filter_map(|f| f.source)
+        .filter(|&(start, _)| {
+            start >= 2
+                && doc.is_in(
+                    start - 1,
+                    &["but", "and", "while", "though", "although", "yet"],
+                )
+                && doc.word(start - 2) == ","
+        })
+        .map(|(start, _)| start - 2)
+        .collect();
+    for frame in frames.iter_mut() {
+        let cut = coordinated_sources
+            .iter()
+            .map(|&comma| doc.tokens[comma].start)
+            .filter(|&byte| frame.content.0 < byte && byte < frame.content.1)
+            .min();
+        if let Some(byte) = cut {
+            frame.content.1 = byte;
+        }
+    }
 }
 
 /// Quotations no cue claims that follow a quoted frame in the same paragraph, or fill a
@@ -540,9 +909,7 @@ fn add_continued_quotes(doc: &Document, frames: &mut Vec<Frame>) {
         let previous = frames
             .iter()
             .enumerate()
-            .filter(|(_, f)| {
-                f.content.1 <= quote.start && f.continues.is_none() || f.content.1 <= quote.start
-            })
+            .filter(|(_, f)| f.content.1 <= quote.start)
             .filter(|(_, f)| {
                 paragraph_of(f.content.0).is_some_and(|p| p == paragraph || p + 1 == paragraph)
             })
@@ -564,6 +931,7 @@ fn add_continued_quotes(doc: &Document, frames: &mut Vec<Frame>) {
             source: None,
             cue: None,
             continues: Some(root),
+            gap: None,
         });
     }
 }

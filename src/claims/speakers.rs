@@ -51,11 +51,38 @@ pub fn classify(words: &[&str]) -> Mention {
     }
     let (words, lower) = (&words[first..], &lower[first..]);
     let had_article = first > 0;
+    // `Rep. Elijah Cummings of Maryland`: the phrase before `of` names the speaker unless it
+    // is an organisation's head (`Department of Justice`).
+    if let Some(link) = lower
+        .iter()
+        .position(|w| matches!(w.as_str(), "of" | "for" | "at" | "from"))
+    {
+        let head_is_org = lower[..link]
+            .last()
+            .is_some_and(|w| ORGANISATION_HEADS.contains(&w.as_str()));
+        if link > 0 && !head_is_org {
+            return classify(&words[..link]);
+        }
+        if head_is_org {
+            return Mention::Organisation {
+                name: words.join(" "),
+            };
+        }
+    }
     let Some(last) = lower.last() else {
         return Mention::Description { words: Vec::new() };
     };
     let last_capitalised = words.last().is_some_and(|w| is_capitalised(w));
     if !last_capitalised {
+        return Mention::Description {
+            words: lower.to_vec(),
+        };
+    }
+    let is_group = words.len() == 1
+        && ["ans", "ats", "ists", "ites", "ians"]
+            .iter()
+            .any(|e| last.ends_with(e));
+    if is_group {
         return Mention::Description {
             words: lower.to_vec(),
         };
@@ -124,6 +151,8 @@ struct Entity {
     aliases: Vec<String>,
     /// Byte position of the latest claim attributed to the entity.
     last_claim: Option<usize>,
+    /// Byte end of that claim's content: names inside it are not later antecedents.
+    last_claim_end: usize,
 }
 
 /// A person named in full somewhere in the article (not necessarily as a speaker), used to
@@ -131,6 +160,8 @@ struct Entity {
 #[derive(Debug, Clone)]
 struct NamedPerson {
     position: usize,
+    /// Whether the name opens its sentence, where news names the person it goes on about.
+    subject: bool,
     name: Vec<String>,
     roles: Vec<String>,
 }
@@ -148,7 +179,7 @@ pub type EntityId = usize;
 impl Registry {
     /// Records a capitalised phrase seen at `position` in the text; full person names are
     /// remembered for later surname, pronoun and role-description mentions.
-    pub fn learn(&mut self, words: &[&str], position: usize) {
+    pub fn learn(&mut self, words: &[&str], position: usize, subject: bool) {
         // A capitalised function word opening a sentence (`If Kiev …`) is not a name.
         let skip = words
             .iter()
@@ -161,6 +192,7 @@ impl Registry {
             if (2..=3).contains(&name.len()) {
                 self.named.push(NamedPerson {
                     position,
+                    subject: subject && skip == 0,
                     name,
                     roles,
                 });
@@ -170,7 +202,13 @@ impl Registry {
 
     /// Resolves the mention `text` (its words `words`) at byte `position` to an entity,
     /// creating one when the mention names someone new.
-    pub fn resolve(&mut self, text: &str, words: &[&str], position: usize) -> EntityId {
+    pub fn resolve(
+        &mut self,
+        text: &str,
+        words: &[&str],
+        position: usize,
+        content_end: usize,
+    ) -> EntityId {
         let id = match classify(words) {
             Mention::Pronoun(pronoun) => self.resolve_pronoun(&pronoun, position),
             Mention::Person { name, roles } => self.resolve_person(&name, &roles, position),
@@ -179,6 +217,7 @@ impl Registry {
         };
         let entity = &mut self.entities[id];
         entity.last_claim = Some(position);
+        entity.last_claim_end = entity.last_claim_end.max(content_end);
         let alias = alias_text(text);
         let is_pronoun = matches!(classify(words), Mention::Pronoun(_));
         if !is_pronoun && alias != entity.name && !entity.aliases.contains(&alias) {
@@ -208,6 +247,7 @@ impl Registry {
             roles: BTreeSet::new(),
             aliases: Vec::new(),
             last_claim: None,
+            last_claim_end: 0,
         })
     }
 
@@ -229,11 +269,8 @@ impl Registry {
                 .named
                 .iter()
                 .rev()
-                .find(|n| n.position < position)
-                .filter(|n| {
-                    speaker
-                        .is_none_or(|s| self.entities[s].last_claim.is_some_and(|p| p < n.position))
-                })
+                .find(|n| n.position < position && n.subject)
+                .filter(|n| speaker.map_or(true, |s| self.entities[s].last_claim_end < n.position))
                 .cloned();
             match named_later {
                 Some(named) => Some(self.resolve_person(&named.name, &named.roles, position)),
@@ -295,6 +332,7 @@ impl Registry {
                     roles: extra_roles.into_iter().collect(),
                     aliases: Vec::new(),
                     last_claim: None,
+                    last_claim_end: 0,
                 });
                 // Roles from the same person's full-name mentions (narration included).
                 let narrated: Vec<String> = self
@@ -341,6 +379,7 @@ impl Registry {
                 roles: BTreeSet::new(),
                 aliases: Vec::new(),
                 last_claim: None,
+                last_claim_end: 0,
             }),
         }
     }
@@ -393,6 +432,7 @@ impl Registry {
                 roles: BTreeSet::new(),
                 aliases: Vec::new(),
                 last_claim: None,
+                last_claim_end: 0,
             }),
         }
     }
@@ -557,17 +597,20 @@ mod tests {
             "Russian Foreign Minister Sergey Lavrov",
             &["Russian", "Foreign", "Minister", "Sergey", "Lavrov"],
             0,
+            0,
         );
         let kuleba = registry.resolve(
             "Ukrainian Foreign Minister Dmytro Kuleba",
             &["Ukrainian", "Foreign", "Minister", "Dmytro", "Kuleba"],
             10,
+            10,
         );
-        assert_eq!(registry.resolve("he", &["he"], 20), kuleba);
+        assert_eq!(registry.resolve("he", &["he"], 20, 20), kuleba);
         assert_eq!(
             registry.resolve(
                 "the Russian foreign minister",
                 &["the", "Russian", "foreign", "minister"],
+                30,
                 30
             ),
             lavrov
@@ -576,11 +619,12 @@ mod tests {
             registry.resolve(
                 "the top Ukrainian diplomat",
                 &["the", "top", "Ukrainian", "diplomat"],
+                40,
                 40
             ),
             kuleba
         );
-        assert_eq!(registry.resolve("Lavrov", &["Lavrov"], 50), lavrov);
+        assert_eq!(registry.resolve("Lavrov", &["Lavrov"], 50, 50), lavrov);
         let ids = registry.ids();
         assert_eq!(ids[lavrov], "lavrov");
         let speaker = registry.speaker(lavrov, &ids[lavrov]);
@@ -594,8 +638,8 @@ mod tests {
     #[test]
     fn two_people_sharing_a_surname_get_full_name_ids() {
         let mut registry = Registry::default();
-        registry.resolve("Hillary Clinton", &["Hillary", "Clinton"], 0);
-        registry.resolve("Bill Clinton", &["Bill", "Clinton"], 10);
+        registry.resolve("Hillary Clinton", &["Hillary", "Clinton"], 0, 0);
+        registry.resolve("Bill Clinton", &["Bill", "Clinton"], 10, 10);
         assert_eq!(registry.ids(), ["hillary-clinton", "bill-clinton"]);
     }
 
