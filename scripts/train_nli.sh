@@ -19,6 +19,9 @@ resume=()
 bin=$(mktemp /tmp/contra-train.XXXXXX)
 cp target/release/contra "$bin"
 chmod +x "$bin"
+# Idle OpenMP threads sleep instead of spinning: on a shared 2-core machine, spinning
+# threads starve each other and throughput collapses whenever anything else runs.
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 exec "$bin" train-nli "${resume[@]}" \
     --train "$t/mnli_train_pieces.tsv@2" "$t/xnli_en_dev.tsv@2" "$t/xnli_en_test.tsv@2" \
             "$t/lingnli_train.tsv.gz" \
