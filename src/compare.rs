@@ -118,11 +118,13 @@ pub fn compare(
         .iter()
         .zip(extracted)
         .flat_map(|(input, found)| {
-            found.claims.into_iter().map(move |claim| RunClaim {
-                id: format!("{}:{}", input.id, claim.id),
-                article: input.id.clone(),
-                claim,
-            })
+            claims_to_compare(found.claims)
+                .into_iter()
+                .map(move |claim| RunClaim {
+                    id: format!("{}:{}", input.id, claim.id),
+                    article: input.id.clone(),
+                    claim,
+                })
         })
         .collect();
 
@@ -199,8 +201,10 @@ pub fn compare(
             .entry(claim.claim.speaker.as_str())
             .or_default() += 1;
     }
+    // Speakers whose every claim was set aside (nested or repeated) take no part.
     let speakers = speakers
         .iter()
+        .filter(|s| claims_per_speaker.contains_key(s.id.as_str()))
         .map(|s| SpeakerSummary {
             id: s.id.clone(),
             name: s.name.clone(),
@@ -242,6 +246,46 @@ pub fn compare(
             .collect(),
         pairs: scored,
     })
+}
+
+/// The claims of one article worth pairing. A claim nested inside another speaker's claim
+/// ("Lavrov said that if Kiev wanted to announce …") is the outer speaker's report, not the
+/// inner speaker's assertion; and a speaker repeating the same words (a lead that reappears
+/// in the body) would only duplicate pairs.
+fn claims_to_compare(claims: Vec<Claim>) -> Vec<Claim> {
+    let nested = |c: &Claim| {
+        claims.iter().any(|outer| {
+            // Starts inside a longer claim of someone else (extractors may let the
+            // inner claim run on past the outer one's end).
+            outer.speaker != c.speaker
+                && outer.span.start <= c.span.start
+                && c.span.start < outer.span.end
+                && outer.span.end - outer.span.start > c.span.end - c.span.start
+        })
+    };
+    let keep: Vec<bool> = claims.iter().map(|c| !nested(c)).collect();
+    let mut seen = std::collections::HashSet::new();
+    claims
+        .into_iter()
+        .zip(keep)
+        .filter(|(c, keep)| *keep && seen.insert((c.speaker.clone(), normalized(&c.text))))
+        .map(|(c, _)| c)
+        .collect()
+}
+
+fn normalized(text: &str) -> String {
+    let text = text.trim_start();
+    let text = text
+        .strip_prefix("that ")
+        .or_else(|| text.strip_prefix("That "))
+        .unwrap_or(text);
+    text.chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Every pair (i < j) of claims whose speakers differ and are both allowed.
@@ -344,6 +388,45 @@ mod tests {
         assert!(pairs.contains(&(0, 2)) && pairs.contains(&(1, 3)));
         assert!(pairs.iter().all(|&(i, j)| speakers[i] != speakers[j]));
         assert!(pairs.len() <= speakers.len());
+    }
+
+    fn claim(id: &str, speaker: &str, text: &str, start: usize, end: usize) -> Claim {
+        Claim {
+            id: id.into(),
+            speaker: speaker.into(),
+            text: text.into(),
+            span: crate::claims::Span { start, end },
+            source_span: None,
+            cue: None,
+            kind: crate::claims::ClaimKind::Indirect,
+        }
+    }
+
+    #[test]
+    fn nested_claims_of_other_speakers_and_repeats_are_not_compared() {
+        let claims = vec![
+            claim(
+                "c1",
+                "lavrov",
+                "if Kiev wanted to announce that all failed",
+                0,
+                50,
+            ),
+            claim("c2", "kiev", "all failed, Lavrov noted", 30, 60),
+            claim(
+                "c3",
+                "lavrov",
+                "that If Kiev wanted to announce that all failed.",
+                100,
+                150,
+            ),
+            claim("c4", "kuleba", "Ukraine will never surrender", 200, 230),
+        ];
+        let kept: Vec<String> = claims_to_compare(claims)
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        assert_eq!(kept, ["c1", "c4"]);
     }
 
     #[test]

@@ -71,8 +71,8 @@ fn obvious_pairs_get_the_obvious_label() {
             NliLabel::Contradiction,
         ),
         (
-            "The talks ended without any agreement.",
-            "The two sides signed an agreement.",
+            "No ceasefire was agreed in Antalya.",
+            "A ceasefire was agreed in Antalya.",
             NliLabel::Contradiction,
         ),
         (
@@ -103,7 +103,7 @@ fn nli_command_writes_one_line_per_pair_in_input_order_and_reports_bad_rows() {
         &tsv,
         "id\tpremise\thypothesis\tlabel\n\
          007\tA dog runs through the snow.\tAn animal is outside.\tentailment\n\
-         x-2\tThe minister resigned on Monday.\tThe minister is still in office.\tcontradiction\n\
+         x-2\tThe minister resigned on Monday.\tThe minister did not resign.\tcontradiction\n\
          x-3\tThe hypothesis is missing here.\t\tneutral\n\
          10\tThe shop opens at nine.\tThe shop sells shoes.\t\n",
     )
