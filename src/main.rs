@@ -36,11 +36,21 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`contra … | head`) is the reader's choice, not an error.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("contra: error: {err:#}");
             ExitCode::from(2)
         }
     }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn set_threads(run: &RunArgs) {
@@ -102,6 +112,15 @@ fn model_name(dir: &std::path::Path) -> String {
     )
 }
 
+/// The `contra claims --format json` document, fields in the documented order.
+#[derive(serde::Serialize)]
+struct ClaimsDocument<'a> {
+    schema: &'static str,
+    article: &'a str,
+    speakers: &'a [contra::claims::Speaker],
+    claims: &'a [contra::claims::Claim],
+}
+
 fn run_claims(args: ClaimsArgs) -> Result<()> {
     let article = contra::article::Article::load(&args.article)?;
     for warning in &article.warnings {
@@ -111,12 +130,12 @@ fn run_claims(args: ClaimsArgs) -> Result<()> {
     let path = article.path.display().to_string();
     write_output(args.output.as_deref(), |out| match args.format {
         ClaimsFormat::Json => {
-            let document = serde_json::json!({
-                "schema": "contra.claims/1",
-                "article": path,
-                "speakers": claims.speakers,
-                "claims": claims.claims,
-            });
+            let document = ClaimsDocument {
+                schema: "contra.claims/1",
+                article: &path,
+                speakers: &claims.speakers,
+                claims: &claims.claims,
+            };
             serde_json::to_writer_pretty(&mut *out, &document)?;
             writeln!(out)
         }
