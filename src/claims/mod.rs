@@ -463,6 +463,22 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_report_ends_the_content_before_it() {
+        let claims = extract(
+            "Senator Jane Perdue said the plan would fail, arguing that costs were too high.",
+        )
+        .claims;
+        let said = claims
+            .iter()
+            .find(|c| c.text.starts_with("the plan"))
+            .map(|c| c.text.as_str());
+        assert_eq!(said, Some("the plan would fail"));
+        assert!(claims
+            .iter()
+            .any(|c| c.text.contains("costs were too high")));
+    }
+
+    #[test]
     fn a_pronoun_source_span_is_the_pronoun_itself() {
         let text = "Dmytro Kuleba arrived in Antalya. \"We are ready,\" he said.";
         let result = extract(text);

@@ -536,10 +536,11 @@ impl<'a> Document<'a> {
                 start = j + 1;
                 break;
             }
-            // Another clause (`…, but he stressed that`) has its own `that`.
+            // Another clause (`…, but he stressed that`, `…, arguing that`) has its own `that`.
             let next_clause = w == ","
                 && j + 1 < sentence.last
-                && self.is_in(j + 1, &["but", "and", "while", "though", "although", "as"]);
+                && (self.is_in(j + 1, &["but", "and", "while", "though", "although", "as"])
+                    || (self.lower(j + 1).ends_with("ing") && self.is_in(j + 1, CUE_WORDS)));
             if SENTENCE_FINAL.contains(&w.as_str()) || next_clause {
                 break;
             }
@@ -857,26 +858,39 @@ pub fn find_frames(doc: &Document) -> Vec<Frame> {
     frames
 }
 
-/// `Kuleba said A, but he stressed that B`: the first content ends before the coordinated
-/// report of the second, which is a claim of its own.
+/// `Kuleba said A, but he stressed that B` or `Perdue said A, arguing that B`: the first
+/// content ends before the coordinated report or the participle cue of the second, which
+/// is a claim of its own.
 fn end_contents_at_coordinated_reports(doc: &Document, frames: &mut [Frame]) {
-    let coordinated_sources: Vec<usize> = frames
+    let separated = |start: usize| start >= 1 && SEPARATORS.contains(&doc.word(start - 1));
+    let coordinated_sources = frames
         .iter()
         .filter_map(|f| f.source)
-        .filter(|&(start, _)| {
-            start >= 2
+        .filter_map(|(start, _)| {
+            let coordinated = start >= 2
                 && doc.is_in(
                     start - 1,
                     &["but", "and", "while", "though", "although", "yet"],
                 )
-                && doc.word(start - 2) == ","
-        })
-        .map(|(start, _)| start - 2)
+                && separated(start - 1);
+            coordinated.then_some(start - 2)
+        });
+    // A participle cue after a separator (`, arguing that`) opens a report of its own.
+    let participles = frames
+        .iter()
+        .filter_map(|f| f.cue)
+        .filter_map(|(start, _)| {
+            let participle = doc.is_word(start) && doc.lower(start).ends_with("ing");
+            (participle && separated(start)).then_some(start - 1)
+        });
+    let cuts: Vec<usize> = coordinated_sources
+        .chain(participles)
+        .map(|separator| doc.tokens[separator].start)
         .collect();
     for frame in frames.iter_mut() {
-        let cut = coordinated_sources
+        let cut = cuts
             .iter()
-            .map(|&comma| doc.tokens[comma].start)
+            .copied()
             .filter(|&byte| frame.content.0 < byte && byte < frame.content.1)
             .min();
         if let Some(byte) = cut {
