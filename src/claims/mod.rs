@@ -81,6 +81,15 @@ pub struct ArticleClaims {
     pub claims: Vec<Claim>,
 }
 
+/// Whether a lower-case mention can name a speaker: it must not end in a word that no
+/// speaker's description ends in (a phrase cut mid-way, or an event or medium noun).
+fn can_speak(words: &[&str]) -> bool {
+    words.last().is_none_or(|last| {
+        let capitalised = last.chars().next().is_some_and(char::is_uppercase);
+        capitalised || !lexicon::NON_SPEAKER_HEADS.contains(&last.to_lowercase().as_str())
+    })
+}
+
 /// Extracts the claims of an article and the speakers who make them.
 pub fn extract_claims(article: &Article) -> ArticleClaims {
     let text = article.text.as_str();
@@ -128,6 +137,9 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
                     _ => {}
                 }
                 let mention = &text[tokens[s].start..tokens[e - 1].end];
+                if !can_speak(&words) {
+                    continue;
+                }
                 Some(registry.resolve(mention, &words, tokens[s].start, frame.content.1))
             }
             (None, Some(root)) => entity_of[root],
@@ -460,6 +472,12 @@ mod tests {
         assert!(lavrov
             .aliases
             .contains(&"the Russian foreign minister".to_string()));
+    }
+
+    #[test]
+    fn a_mention_ending_in_an_event_noun_names_no_speaker() {
+        let claims = claims_of("The speech said that taxes would rise next year.");
+        assert!(claims.is_empty());
     }
 
     #[test]
