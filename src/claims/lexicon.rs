@@ -18,6 +18,15 @@ pub const MULTI_WORD_CUES: &[&[&str]] = &[
     &["spoke", "about"],
     &["referring", "to"],
     &["referred", "to"],
+    &["railed", "against"],
+    &["rails", "against"],
+    &["spoke", "of"],
+    &["speaking", "of"],
+    &["talking", "about"],
+    &["talks", "about"],
+    &["went", "on", "to", "say"],
+    &["agree", "with"],
+    &["agreed", "with"],
 ];
 
 /// Single-word reporting cues: verbs of saying and the verbs PolNeAR-style annotation

@@ -481,6 +481,28 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_says_is_a_cue() {
+        let claims = claims_of("Obama Says Museum Will Tell of Suffering\n\nThe museum opened.");
+        assert!(has(
+            &claims,
+            "obama",
+            "Museum Will Tell",
+            ClaimKind::Indirect
+        ));
+    }
+
+    #[test]
+    fn railed_against_is_a_cue() {
+        let claims = claims_of("Senator Maria Lopez railed against the new tariffs on steel.");
+        assert!(has(
+            &claims,
+            "lopez",
+            "the new tariffs",
+            ClaimKind::Indirect
+        ));
+    }
+
+    #[test]
     fn a_participle_report_ends_the_content_before_it() {
         let claims = extract(
             "Senator Jane Perdue said the plan would fail, arguing that costs were too high.",

@@ -256,7 +256,16 @@ impl<'a> Document<'a> {
             }
         }
         // A capitalised cue word is a name or a title (`United States`), not a verb.
-        let lower_case = self.word(i).chars().next().is_some_and(char::is_lowercase);
+        // Headlines capitalise every word (`Obama Says Museum Will Open`).
+        let headline_cue = i > 0
+            && matches!(self.word(i), "Says" | "Said" | "Say")
+            && self
+                .word(i - 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+        let lower_case =
+            headline_cue || self.word(i).chars().next().is_some_and(char::is_lowercase);
         let previous = i.checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
         let after_determiner = NOUN_MARKERS.contains(&previous.as_str())
             || previous.ends_with("'s")
