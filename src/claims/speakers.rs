@@ -270,7 +270,7 @@ impl Registry {
                 .iter()
                 .rev()
                 .find(|n| n.position < position && n.subject)
-                .filter(|n| speaker.map_or(true, |s| self.entities[s].last_claim_end < n.position))
+                .filter(|n| speaker.is_none_or(|s| self.entities[s].last_claim_end < n.position))
                 .cloned();
             match named_later {
                 Some(named) => Some(self.resolve_person(&named.name, &named.roles, position)),
