@@ -4,7 +4,7 @@ score: scores a labelled pair file with `contra nli` forwards and with premise a
 hypothesis swapped, then prints the ROC AUC of contradiction-vs-rest for the forward
 direction alone, the mean of both directions, the max and the min.
 
-    python3 scripts/measure_directions.py ../shared/data/nli/dev/mnli_dev_matched_clean.tsv
+    python3 scripts/measure_directions.py ../shared/data/nli/dev/mnli_dev_matched_clean.tsv [contra nli flags]
 """
 import csv
 import json
@@ -17,7 +17,7 @@ BIN = os.path.join(os.path.dirname(__file__), "..", "target", "release", "contra
 
 
 def score(path):
-    out = subprocess.run([BIN, "nli", path, "--quiet"], check=True, capture_output=True, text=True)
+    out = subprocess.run([BIN, "nli", path, "--quiet", *sys.argv[2:]], check=True, capture_output=True, text=True)
     return {r["id"]: r["contradiction"] for r in map(json.loads, out.stdout.splitlines())}
 
 
