@@ -1,16 +1,15 @@
 //! The `contra claims` command: JSON shape, markdown, and exit codes on bad input.
 
-use std::path::PathBuf;
+mod common;
+
 use std::process::Command;
 
 fn contra() -> Command {
     Command::new(env!("CARGO_BIN_EXE_contra"))
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("contra-cli-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    common::temp_dir(&format!("cli-{name}"))
 }
 
 #[test]

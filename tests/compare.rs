@@ -117,8 +117,7 @@ fn speaker_filter_limits_pairs_and_unknown_ids_are_errors() {
 
 #[test]
 fn a_failed_run_leaves_no_partial_output_file() {
-    let dir = std::env::temp_dir().join(format!("contra-compare-{}", std::process::id()));
-    fs::create_dir_all(&dir).unwrap();
+    let dir = common::temp_dir("compare");
     let report = dir.join("report.md");
     let missing = dir.join("no-such-article.txt");
     let out = common::contra(&[
@@ -194,8 +193,7 @@ fn seed_article_pairs_lavrov_and_kuleba_near_the_top() {
 
 #[test]
 fn notebook_example_loads_the_json_and_saves_a_heat_map() {
-    let dir = std::env::temp_dir().join(format!("contra-notebook-{}", std::process::id()));
-    fs::create_dir_all(&dir).unwrap();
+    let dir = common::temp_dir("notebook");
     let json = dir.join("report.json");
     let png = dir.join("heatmap.png");
     let out = common::contra(&[

@@ -96,8 +96,7 @@ fn obvious_pairs_get_the_obvious_label() {
 
 #[test]
 fn nli_command_writes_one_line_per_pair_in_input_order_and_reports_bad_rows() {
-    let dir = std::env::temp_dir().join(format!("contra-nli-{}", std::process::id()));
-    fs::create_dir_all(&dir).unwrap();
+    let dir = common::temp_dir("nli");
     let tsv = dir.join("pairs.tsv");
     fs::write(
         &tsv,

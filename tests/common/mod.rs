@@ -27,3 +27,10 @@ pub fn contra(args: &[&str]) -> Output {
         .output()
         .expect("the contra binary runs")
 }
+
+/// A fresh scratch directory for one test, unique to this process.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("contra-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a scratch directory can be created");
+    dir
+}
