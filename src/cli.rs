@@ -156,6 +156,11 @@ pub struct TrainNliArgs {
     /// Base encoder directory (sentence-transformers layout with model.safetensors).
     #[arg(long, value_name = "DIR", default_value = contra::embed::DEFAULT_EMBED_MODEL_DIR)]
     pub base_model: PathBuf,
+    /// Start from this trained NLI model directory (weights and classifier head) instead of
+    /// the bare base encoder, e.g. for a second, genre-focused stage. Its vocabulary must be
+    /// the base model's.
+    #[arg(long, value_name = "DIR")]
+    pub init: Option<PathBuf>,
     /// Where the best model is written (fp16 safetensors, config, vocab).
     #[arg(long, value_name = "DIR", default_value = contra::nli::DEFAULT_NLI_MODEL_DIR)]
     pub out: PathBuf,

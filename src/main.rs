@@ -270,6 +270,7 @@ fn run_train_nli(args: TrainNliArgs) -> Result<()> {
     set_threads(&args.run);
     let config = train::TrainConfig {
         base_model: model_dir(&args.base_model, embed::DEFAULT_EMBED_MODEL_DIR),
+        init_from: args.init,
         train: args.train,
         dev: args.dev,
         out_dir: args.out,

@@ -80,6 +80,10 @@ impl std::str::FromStr for TrainSource {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TrainConfig {
     pub base_model: PathBuf,
+    /// A trained NLI model to continue from (classifier included) instead of the bare base
+    /// encoder: the second stage of a curriculum.
+    #[serde(default)]
+    pub init_from: Option<PathBuf>,
     pub train: Vec<TrainSource>,
     pub dev: Vec<PathBuf>,
     pub out_dir: PathBuf,
@@ -137,6 +141,17 @@ pub fn train(
     progress_visible: bool,
 ) -> Result<TrainSummary, TrainError> {
     tch::manual_seed(config.seed as i64);
+    if let Some(init) = &config.init_from {
+        let same = fs::canonicalize(init)
+            .ok()
+            .is_some_and(|init| fs::canonicalize(&config.out_dir).is_ok_and(|out| out == init));
+        if same {
+            return Err(TrainError::Invalid(format!(
+                "--init {} is also the --out directory; copy the starting model elsewhere first",
+                init.display()
+            )));
+        }
+    }
     let base = encoder::ModelFiles::locate(
         &config.base_model,
         "run scripts/setup.sh to install the base model",
@@ -169,7 +184,10 @@ pub fn train(
                 config.checkpoint_dir.display()
             );
         }
-        load_into(&mut vs, &base.weights, "bert.")?;
+        match &config.init_from {
+            Some(dir) => load_into(&mut vs, &dir.join("model.safetensors"), "")?,
+            None => load_into(&mut vs, &base.weights, "bert.")?,
+        }
         RunState::default()
     };
     let mut optimizer = AdamW::new(&vs, config.weight_decay);
@@ -694,11 +712,19 @@ fn export_model(
     write_json(&tmp.join("config.json"), bert_config)?;
     let vocab = config.base_model.join("vocab.txt");
     fs::copy(&vocab, tmp.join("vocab.txt")).map_err(io_error(&vocab))?;
+    // A model continued from another carries that model's record, so the card can show
+    // every stage.
+    let init_training = match &config.init_from {
+        Some(dir) if dir.join("training.json").is_file() => {
+            Some(read_json::<serde_json::Value>(&dir.join("training.json"))?)
+        }
+        _ => None,
+    };
     write_json(
         &tmp.join("training.json"),
         &serde_json::json!({"config": config, "best_score": state.best_score,
                             "best_at_step": state.best_at_step, "train_seconds": state.train_seconds,
-                            "history": state.history}),
+                            "history": state.history, "init_training": init_training}),
     )?;
     // Keep files that live beside the weights (the model card) across exports.
     if config.out_dir.is_dir() {

@@ -736,6 +736,22 @@ pub const PHRASE_STOPS: &[&str] = &[
 /// Words allowed inside a subject phrase between capitalised words (`head of the ministry`).
 pub const PHRASE_LINKS: &[&str] = &["of", "for", "the", "and"];
 
+/// Prepositions that attach modifiers to a subject's head (`Experts on North Korea`,
+/// `observers in Virginia`); the speaker is named by the words before them.
+pub const SUBJECT_MODIFIER_PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "from",
+    "around",
+    "across",
+    "near",
+    "within",
+    "inside",
+    "outside",
+    "throughout",
+];
+
 /// Pronouns that can be a speaker, resolved to an antecedent.
 pub const PERSON_PRONOUNS: &[&str] = &["he", "she"];
 pub const GROUP_PRONOUNS: &[&str] = &["they", "it"];

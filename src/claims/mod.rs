@@ -122,9 +122,14 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
                 // `Trump, who said`: the antecedent names the speaker; a bare `who` is
                 // resolved like a pronoun.
                 // An appositive after a comma describes the name before it.
+                // Modifiers after the head (`Experts on North Korea`) do not name anyone.
                 let mut words: Vec<&str> = (s..e)
                     .map(|k| tokens[k].text(text))
-                    .take_while(|w| *w != ",")
+                    .take_while(|w| {
+                        *w != ","
+                            && !lexicon::SUBJECT_MODIFIER_PREPOSITIONS
+                                .contains(&w.to_lowercase().as_str())
+                    })
                     .collect();
                 if words.is_empty() {
                     words.push("who");
@@ -549,6 +554,93 @@ mod tests {
         let article = Article::from_bytes(Path::new("bom.txt"), with_bom.as_bytes()).unwrap();
         let shifted = extract_claims(&article);
         assert_eq!(shifted.claims[0].span.start, claim.span.start + 1);
+    }
+
+    #[test]
+    fn a_quote_after_a_comma_and_a_short_opening_clause() {
+        let claims = claims_of(
+            "As a phone rang, the announcer said, \u{201c}Your children are safe and asleep.\u{201d}",
+        );
+        assert!(has(
+            &claims,
+            "announcer",
+            "Your children are safe",
+            ClaimKind::Direct
+        ));
+    }
+
+    #[test]
+    fn a_quote_before_pronoun_and_cue_with_a_trailing_time_phrase() {
+        let claims = claims_of(
+            "Connie Mariano spoke later. \u{201c}It never crossed my mind that I was losing it,\u{201d} she said several months after her release.",
+        );
+        assert!(has(
+            &claims,
+            "mariano",
+            "It never crossed my mind",
+            ClaimKind::Direct
+        ), "{claims:?}");
+        assert!(!claims.iter().any(|(_, t, _)| t.contains("several months")));
+    }
+
+    #[test]
+    fn inverted_cue_after_a_time_phrase_and_before_an_appositive() {
+        let claims = claims_of(
+            "Its first national television ad could start this week, said Brian Baker, a longtime political adviser to the family.",
+        );
+        assert!(has(
+            &claims,
+            "baker",
+            "Its first national television ad could start this week",
+            ClaimKind::Indirect
+        ), "{claims:?}");
+    }
+
+    #[test]
+    fn an_appositive_subject_and_a_sentence_ending_in_that() {
+        let claims = claims_of(
+            "China, Pyongyang's only ally and its economic lifeline to the outside world, said it was \"resolutely opposed\" to the test. Experts on North Korea and nuclear nonproliferation said the latest nuclear test could change that.",
+        );
+        assert!(has(
+            &claims,
+            "china",
+            "resolutely opposed",
+            ClaimKind::Mixed
+        ));
+        assert!(claims.iter().any(|(s, t, _)| s.starts_with("experts")
+            && t.starts_with("the latest nuclear test could change that")));
+    }
+
+    #[test]
+    fn a_subject_with_prepositional_modifiers() {
+        let claims = claims_of(
+            "Political observers in Virginia and around the country say Scott deserves the right of first refusal.",
+        );
+        assert!(claims.iter().any(
+            |(s, t, _)| s.starts_with("political-observers") && t.starts_with("Scott deserves")
+        ));
+    }
+
+    #[test]
+    fn told_with_a_quoted_listener_reports_the_that_clause() {
+        let claims = claims_of(
+            "Sanders told MSNBC's \"Morning Joe\" that nobody would question her intelligence.",
+        );
+        assert!(has(
+            &claims,
+            "sanders",
+            "that nobody would question her intelligence",
+            ClaimKind::Indirect
+        ));
+        assert!(!claims.iter().any(|(_, t, _)| t.contains("Morning Joe")));
+    }
+
+    #[test]
+    fn a_fronted_said_before_a_colon_is_not_part_of_the_name() {
+        let claims = claims_of(
+            "Said Ellis: \u{201c}I don't get the sense she is interested in tax reform.\u{201d}",
+        );
+        assert!(has(&claims, "ellis", "tax reform", ClaimKind::Direct));
     }
 
     #[test]

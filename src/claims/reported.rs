@@ -9,7 +9,7 @@
 use super::lexicon::{
     AUXILIARIES, COLON_ONLY_CUES, CONTENT_OPENERS, CUE_WORDS, FIRST_PERSON_PRONOUNS,
     GROUP_PRONOUNS, INVERTING_CUES, MULTI_WORD_CUES, OBJECT_FIRST_CUES, PERSON_PRONOUNS,
-    PHRASE_LINKS, PHRASE_STOPS, TIME_ADJUNCT_OPENERS, TIME_WORDS,
+    PHRASE_LINKS, PHRASE_STOPS, SUBJECT_MODIFIER_PREPOSITIONS, TIME_ADJUNCT_OPENERS, TIME_WORDS,
 };
 use super::quotes::Quote;
 use super::speakers::{classify, Mention};
@@ -229,6 +229,12 @@ impl<'a> Document<'a> {
         end
     }
 
+    /// A number such as `2016` or `1,200` (a bare comma is not one).
+    fn is_number(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || c == ',')
+    }
+
     /// A lower-case `-ly` word: an adverb between a subject and its verb.
     fn is_adverb(&self, i: usize) -> bool {
         let w = self.word(i);
@@ -284,13 +290,7 @@ impl<'a> Document<'a> {
             }
             // A time adjunct between subject and verb: `Axelrod on Wednesday called`.
             let time_end = j;
-            while j > first
-                && (self.is_in(j - 1, TIME_WORDS)
-                    || self
-                        .word(j - 1)
-                        .chars()
-                        .all(|c| c.is_ascii_digit() || c == ','))
-            {
+            while j > first && (self.is_in(j - 1, TIME_WORDS) || self.is_number(j - 1)) {
                 j -= 1;
             }
             if j == time_end {
@@ -322,7 +322,7 @@ impl<'a> Document<'a> {
             return (!(last == "it" && seems)).then_some((end - 1, end));
         }
         if let Some(phrase) = self.phrase_ending_at(end, first) {
-            return Some(phrase);
+            return Some(self.extend_over_modifiers(phrase, first));
         }
         // An appositive between commas: `Rendell, a Clinton surrogate, said`; the source
         // spans the name and the appositive.
@@ -374,6 +374,31 @@ impl<'a> Document<'a> {
             return Some((antecedent.map_or(end - 1, |(s, _)| s), end));
         }
         None
+    }
+
+    /// A sentence-initial subject whose head comes before prepositional modifiers
+    /// (`Experts on North Korea`, `Political observers in Virginia and around the country`):
+    /// the whole subject, when the modifiers reach back to the sentence start.
+    fn extend_over_modifiers(&self, phrase: TokenRange, first: usize) -> TokenRange {
+        let mut start = phrase.0;
+        while start > first + 1 && phrase.1 - start < 16 {
+            let mut k = start - 1;
+            if !self.is_in(k, SUBJECT_MODIFIER_PREPOSITIONS) {
+                break;
+            }
+            if k > first && self.is_in(k - 1, &["and", "or"]) {
+                k -= 1;
+            }
+            let Some((s, _)) = self.phrase_ending_at(k, first) else {
+                break;
+            };
+            start = s;
+        }
+        if start == first {
+            (start, phrase.1)
+        } else {
+            phrase
+        }
     }
 
     /// The noun phrase that ends just before token `end`, going back no further than
@@ -470,9 +495,15 @@ impl<'a> Document<'a> {
         {
             return true;
         }
-        ADJUNCT_OPENERS.contains(&w.as_str())
-            && !(k..last.min(k + 12))
-                .any(|j| self.lower(j) == "that" && self.quote_around(j).is_none())
+        ADJUNCT_OPENERS.contains(&w.as_str()) && !self.complement_follows(k, last)
+    }
+
+    /// Whether a `that`-clause or a colon opens within a few tokens from `k`: the cue
+    /// before `k` introduces content of its own.
+    fn complement_follows(&self, k: usize, last: usize) -> bool {
+        (k..last.min(k + 12)).any(|j| {
+            self.quote_around(j).is_none() && (self.lower(j) == "that" || self.word(j) == ":")
+        })
     }
 
     /// Content that ends before the separator just before token `before`: the quotation
@@ -527,17 +558,30 @@ impl<'a> Document<'a> {
         let object_first = self.is_in(cue, OBJECT_FIRST_CUES);
         let window = if object_first { 14 } else { 10 };
         let mut start = cue_end;
-        for j in cue_end..sentence.last.min(cue_end + window) {
+        let window_end = sentence.last.min(cue_end + window);
+        let mut j = cue_end;
+        while j < window_end {
             let w = self.lower(j);
-            if self.quote_opened_at(j).is_some() {
-                // `called them "deplorables"`: a quote after an object is part of the
-                // content, not its start.
+            if let Some(quote) = self.quote_opened_at(j) {
                 if j == cue_end || self.word(j - 1) == "," || self.word(j - 1) == ":" {
                     start = j;
+                    break;
                 }
+                // `told MSNBC's "Morning Joe" that …`: a quoted name in the listener.
+                if object_first {
+                    j = quote.close + 1;
+                    continue;
+                }
+                // `called them "deplorables"`: a quote after an object is part of the
+                // content, not its start.
                 break;
             }
-            if w == "that" || (object_first && CONTENT_OPENERS.contains(&w.as_str())) {
+            // `said the test could change that.`: a closing `that` is a pronoun.
+            let complementiser = w == "that"
+                && j + 1 < sentence.last
+                && self.is_word(j + 1)
+                && !SENTENCE_FINAL.contains(&self.word(j + 1));
+            if complementiser || (object_first && CONTENT_OPENERS.contains(&w.as_str())) {
                 start = j;
                 break;
             }
@@ -553,6 +597,7 @@ impl<'a> Document<'a> {
             if SENTENCE_FINAL.contains(&w.as_str()) || next_clause {
                 break;
             }
+            j += 1;
         }
         while start < sentence.last && matches!(self.word(start), "," | ":" | "—" | "–") {
             start += 1;
@@ -671,18 +716,28 @@ impl<'a> Document<'a> {
                     tail = object.1;
                 }
             }
+            // `"…," she said several months later`: a quotation that ends in a comma
+            // before its source is the content whatever follows the cue.
+            let after_open_quote = before_source.is_some_and(|b| {
+                CLOSING_QUOTES.contains(&self.word(b))
+                    && b > sentence.first
+                    && matches!(self.word(b - 1), "," | "?" | "!")
+            }) && !self.complement_follows(tail, sentence.last);
             if after_separator
                 && self.is_in(cue, INVERTING_CUES)
-                && self.tail_is_adjunct(tail, sentence.last)
+                && (self.tail_is_adjunct(tail, sentence.last) || after_open_quote)
             {
-                let content = self.content_before(source.0, sentence)?;
-                return Some(self.inverted_frame(
-                    content,
-                    source,
-                    (cue, cue_end),
-                    cue_end,
-                    sentence,
-                ));
+                // Without content before it (`As a phone rang, the announcer said, "…"`),
+                // the report is not inverted after all.
+                if let Some(content) = self.content_before(source.0, sentence) {
+                    return Some(self.inverted_frame(
+                        content,
+                        source,
+                        (cue, cue_end),
+                        cue_end,
+                        sentence,
+                    ));
+                }
             }
             if let Some(content) = self.content_after(cue, cue_end, sentence) {
                 return Some(frame(content, Some(source), (cue, cue_end)));
@@ -821,13 +876,20 @@ impl<'a> Document<'a> {
         if start >= paragraph_last {
             return None;
         }
+        // `Said Ellis: "…"`: a fronted cue, then the name.
+        let fronted_cue = colon - first == 2
+            && self.is_in(first, &["said", "says", "added", "adds", "asked", "wrote"]);
         Some(Frame {
             content: (
                 self.tokens[start].start,
                 self.tokens[paragraph_last - 1].end,
             ),
-            source: Some((first, colon)),
-            cue: Some((colon, colon + 1)),
+            source: Some((first + usize::from(fronted_cue), colon)),
+            cue: Some(if fronted_cue {
+                (first, first + 1)
+            } else {
+                (colon, colon + 1)
+            }),
             continues: None,
             gap: None,
         })
