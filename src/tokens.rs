@@ -104,7 +104,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let is_title = TITLE_ABBREVIATIONS
                 .iter()
                 .any(|t| t.eq_ignore_ascii_case(word));
-            if char_at(i) == Some('.') && (word.contains('.') || is_title) {
+            // A middle initial (`Donald J. Trump`) keeps its dot too.
+            let is_initial = i - start == 1
+                && chars[start].1.is_uppercase()
+                && char_at(i + 1) == Some(' ')
+                && char_at(i + 2).is_some_and(char::is_uppercase);
+            // A dot right before a comma ends an abbreviation, not a sentence (`R-Ky.,`).
+            let before_comma = char_at(i + 1) == Some(',');
+            if char_at(i) == Some('.')
+                && (word.contains('.') || is_title || is_initial || before_comma)
+            {
                 let is_digits = chars[start].1.is_ascii_digit();
                 if !is_digits {
                     i += 1;
@@ -183,6 +192,14 @@ mod tests {
     #[test]
     fn party_and_state_abbreviations_are_one_token() {
         assert_eq!(words("(D-N.C.)"), ["(", "D-N.C.", ")"]);
+    }
+
+    #[test]
+    fn a_middle_initial_and_an_abbreviation_before_a_comma_keep_their_dots() {
+        assert_eq!(
+            words("Donald J. Trump, R-Ky., said. I. Then"),
+            ["Donald", "J.", "Trump", ",", "R-Ky.", ",", "said", ".", "I.", "Then"]
+        );
     }
 
     #[test]

@@ -736,6 +736,26 @@ pub const PHRASE_STOPS: &[&str] = &[
 /// Words allowed inside a subject phrase between capitalised words (`head of the ministry`).
 pub const PHRASE_LINKS: &[&str] = &["of", "for", "the", "and"];
 
+/// Past participles that describe a person in a title (`retired Air Force general Lloyd
+/// Newton`) rather than act as the verb.
+pub const TITLE_PARTICIPLES: &[&str] = &[
+    "retired",
+    "embattled",
+    "unnamed",
+    "unidentified",
+    "disgraced",
+    "indicted",
+    "elected",
+    "registered",
+    "concerned",
+    "frustrated",
+    "worried",
+    "undecided",
+    "unaffiliated",
+    "celebrated",
+    "renowned",
+];
+
 /// Prepositions that attach modifiers to a subject's head (`Experts on North Korea`,
 /// `observers in Virginia`); the speaker is named by the words before them.
 pub const SUBJECT_MODIFIER_PREPOSITIONS: &[&str] = &[
@@ -1055,6 +1075,7 @@ pub const NAME_SUFFIXES: &[&str] = &["jr.", "sr.", "jr", "sr", "ii", "iii", "iv"
 pub const INVERTING_CUES: &[&str] = &[
     "said",
     "says",
+    "say",
     "added",
     "adds",
     "told",

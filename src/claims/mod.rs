@@ -574,12 +574,15 @@ mod tests {
         let claims = claims_of(
             "Connie Mariano spoke later. \u{201c}It never crossed my mind that I was losing it,\u{201d} she said several months after her release.",
         );
-        assert!(has(
-            &claims,
-            "mariano",
-            "It never crossed my mind",
-            ClaimKind::Direct
-        ), "{claims:?}");
+        assert!(
+            has(
+                &claims,
+                "mariano",
+                "It never crossed my mind",
+                ClaimKind::Direct
+            ),
+            "{claims:?}"
+        );
         assert!(!claims.iter().any(|(_, t, _)| t.contains("several months")));
     }
 
@@ -588,12 +591,15 @@ mod tests {
         let claims = claims_of(
             "Its first national television ad could start this week, said Brian Baker, a longtime political adviser to the family.",
         );
-        assert!(has(
-            &claims,
-            "baker",
-            "Its first national television ad could start this week",
-            ClaimKind::Indirect
-        ), "{claims:?}");
+        assert!(
+            has(
+                &claims,
+                "baker",
+                "Its first national television ad could start this week",
+                ClaimKind::Indirect
+            ),
+            "{claims:?}"
+        );
     }
 
     #[test]
@@ -641,6 +647,53 @@ mod tests {
             "Said Ellis: \u{201c}I don't get the sense she is interested in tax reform.\u{201d}",
         );
         assert!(has(&claims, "ellis", "tax reform", ClaimKind::Direct));
+    }
+
+    #[test]
+    fn sources_with_initials_state_abbreviations_and_title_participles() {
+        let claims = claims_of(
+            "Not paying taxes ''makes me smart,'' Donald J. Trump said last week.\n\
+             \u{201c}Our assumption is that the veto will be overridden,\u{201d} Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.\n\
+             Clinton \"is the only candidate with the experience to keep America safe,\" retired Air Force general Lloyd Newton said.",
+        );
+        assert!(
+            has(&claims, "trump", "makes me smart", ClaimKind::Mixed),
+            "{claims:?}"
+        );
+        assert!(
+            has(
+                &claims,
+                "mcconnell",
+                "the veto will be overridden",
+                ClaimKind::Direct
+            ),
+            "{claims:?}"
+        );
+        assert!(
+            has(&claims, "newton", "the only candidate", ClaimKind::Mixed),
+            "{claims:?}"
+        );
+        assert!(!claims.iter().any(|(_, t, _)| t.contains("last week")));
+    }
+
+    #[test]
+    fn a_coordinated_clause_before_an_inverted_cue_is_content_not_an_appositive() {
+        let claims = claims_of(
+            "Kadzik's refusal did not go over well with Republicans, and the meeting deteriorated from there, said one GOP source in the room. The program has grown beyond its intent, they say.",
+        );
+        assert!(
+            claims
+                .iter()
+                .any(|(s, t, _)| s != "republicans"
+                    && t.contains("the meeting deteriorated from there")),
+            "{claims:?}"
+        );
+        assert!(
+            claims
+                .iter()
+                .any(|(_, t, _)| t == "The program has grown beyond its intent"),
+            "{claims:?}"
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ use super::lexicon::{
     AUXILIARIES, COLON_ONLY_CUES, CONTENT_OPENERS, CUE_WORDS, FIRST_PERSON_PRONOUNS,
     GROUP_PRONOUNS, INVERTING_CUES, MULTI_WORD_CUES, OBJECT_FIRST_CUES, PERSON_PRONOUNS,
     PHRASE_LINKS, PHRASE_STOPS, SUBJECT_MODIFIER_PREPOSITIONS, TIME_ADJUNCT_OPENERS, TIME_WORDS,
+    TITLE_PARTICIPLES,
 };
 use super::quotes::Quote;
 use super::speakers::{classify, Mention};
@@ -339,6 +340,11 @@ impl<'a> Document<'a> {
                 if w != "," {
                     continue;
                 }
+                // `Republicans, and the meeting deteriorated from there, said …`: a clause
+                // joined by a conjunction is no appositive.
+                if self.is_in(comma + 1, &["and", "but", "or", "so", "yet", "while"]) {
+                    break;
+                }
                 let Some((start, _)) = self.phrase_ending_at(comma, first) else {
                     continue;
                 };
@@ -409,7 +415,8 @@ impl<'a> Document<'a> {
             let k = start - 1;
             let lower = self.lower(k);
             let is_verb = self.word(k).chars().next().is_some_and(char::is_lowercase)
-                && (lower.ends_with("ed") || CUE_WORDS.contains(&lower.as_str()));
+                && (lower.ends_with("ed") || CUE_WORDS.contains(&lower.as_str()))
+                && !TITLE_PARTICIPLES.contains(&lower.as_str());
             let joins_phrase = self.is_word(k)
                 && !is_verb
                 && (!PHRASE_STOPS.contains(&lower.as_str())
