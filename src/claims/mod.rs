@@ -96,16 +96,28 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
     let tokens = tokenize(text);
     let sentences = token_sentences(text, &tokens);
     let quotes = quotes::find_quotes(text, &tokens);
+    let names = capitalised_runs(text, &tokens);
+    let surnames: BTreeSet<&str> = names
+        .iter()
+        .filter_map(|&(start, end)| {
+            let words: Vec<&str> = (start..end).map(|k| tokens[k].text(text)).collect();
+            match speakers::classify(&words) {
+                speakers::Mention::Person { .. } => words.last().copied(),
+                _ => None,
+            }
+        })
+        .collect();
     let doc = reported::Document {
         text,
         tokens: &tokens,
         sentences: &sentences,
         quotes: &quotes,
+        surnames: &surnames,
     };
     let frames = reported::find_frames(&doc);
 
     let mut registry = speakers::Registry::default();
-    learn_full_names(&doc, &mut registry);
+    learn_full_names(&doc, &names, &mut registry);
 
     // Resolve in reading order so that pronouns and descriptions find earlier speakers.
     let position = |f: &reported::Frame| {
@@ -234,21 +246,19 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
     ArticleClaims { speakers, claims }
 }
 
-/// Records every capitalised phrase of the article so that later surnames, pronouns and
-/// role descriptions can reach full names mentioned in narration.
-fn learn_full_names(doc: &reported::Document, registry: &mut speakers::Registry) {
-    let tokens = doc.tokens;
-    let sentence_starts: Vec<usize> = doc.sentences.iter().map(|s| s.first).collect();
+/// Token ranges of two or more capitalised words in a row: the candidate full names.
+fn capitalised_runs(text: &str, tokens: &[crate::tokens::Token]) -> Vec<(usize, usize)> {
+    let capitalised = |k: usize| {
+        tokens[k].kind == TokenKind::Word
+            && tokens[k]
+                .text(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    };
+    let mut runs = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let capitalised = |k: usize| {
-            tokens[k].kind == TokenKind::Word
-                && tokens[k]
-                    .text(doc.text)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-        };
         if !capitalised(i) {
             i += 1;
             continue;
@@ -258,10 +268,24 @@ fn learn_full_names(doc: &reported::Document, registry: &mut speakers::Registry)
             i += 1;
         }
         if i - start >= 2 {
-            let words: Vec<&str> = (start..i).map(|k| tokens[k].text(doc.text)).collect();
-            let subject = sentence_starts.binary_search(&start).is_ok();
-            registry.learn(&words, tokens[start].start, subject);
+            runs.push((start, i));
         }
+    }
+    runs
+}
+
+/// Records every capitalised phrase of the article so that later surnames, pronouns and
+/// role descriptions can reach full names mentioned in narration.
+fn learn_full_names(
+    doc: &reported::Document,
+    names: &[(usize, usize)],
+    registry: &mut speakers::Registry,
+) {
+    let sentence_starts: Vec<usize> = doc.sentences.iter().map(|s| s.first).collect();
+    for &(start, end) in names {
+        let words: Vec<&str> = (start..end).map(|k| doc.tokens[k].text(doc.text)).collect();
+        let subject = sentence_starts.binary_search(&start).is_ok();
+        registry.learn(&words, doc.tokens[start].start, subject);
     }
 }
 
@@ -692,6 +716,43 @@ mod tests {
             claims
                 .iter()
                 .any(|(_, t, _)| t == "The program has grown beyond its intent"),
+            "{claims:?}"
+        );
+    }
+
+    #[test]
+    fn pronouns_resolve_to_a_person_of_their_gender() {
+        let claims = claims_of(
+            "Hillary Clinton met Donald Trump on Monday. Trump said the meeting was fine. She said it was a disaster. Mrs. Warren spoke next. Trump said he would win.",
+        );
+        assert!(
+            has(&claims, "clinton", "it was a disaster", ClaimKind::Indirect),
+            "{claims:?}"
+        );
+        assert!(
+            has(&claims, "trump", "he would win", ClaimKind::Indirect),
+            "{claims:?}"
+        );
+    }
+
+    #[test]
+    fn a_second_cue_joined_by_and_is_a_claim_of_the_same_speaker() {
+        let claims = claims_of(
+            "Ted Cruz urged Republicans to \"vote your conscience\" and said he was standing on principle.",
+        );
+        assert!(
+            has(
+                &claims,
+                "cruz",
+                "he was standing on principle",
+                ClaimKind::Indirect
+            ),
+            "{claims:?}"
+        );
+        assert!(
+            !claims
+                .iter()
+                .any(|(_, t, _)| t.contains("conscience") && t.contains("principle")),
             "{claims:?}"
         );
     }

@@ -12,6 +12,8 @@ use super::lexicon::{
     PHRASE_LINKS, PHRASE_STOPS, SUBJECT_MODIFIER_PREPOSITIONS, TIME_ADJUNCT_OPENERS, TIME_WORDS,
     TITLE_PARTICIPLES,
 };
+use std::collections::BTreeSet;
+
 use super::quotes::Quote;
 use super::speakers::{classify, Mention};
 use crate::segment::TokenSentence;
@@ -39,9 +41,13 @@ pub struct Document<'a> {
     pub tokens: &'a [Token],
     pub sentences: &'a [TokenSentence],
     pub quotes: &'a [Quote],
+    /// Surnames of the people named in full somewhere in the article.
+    pub surnames: &'a BTreeSet<&'a str>,
 }
 
 const SEPARATORS: &[&str] = &[",", "—", "–", "--", "―"];
+/// Conjunctions that join a second verb to a subject's first (`… and said`).
+const COORDINATORS: &[&str] = &["and", "but"];
 const CLOSING_QUOTES: &[&str] = &["\"", "”", "»", "''"];
 const OPENING_QUOTES: &[&str] = &["\"", "“", "«", "''", "``"];
 const SENTENCE_FINAL: &[&str] = &[".", "!", "?", ";"];
@@ -818,7 +824,38 @@ impl<'a> Document<'a> {
                 classify(&words),
                 Mention::Person { .. } | Mention::Organisation { .. }
             );
-        (named || pronoun).then_some(i + 1)
+        // A lone surname of someone the article names in full (`Caddell questioned …`).
+        let known_surname = words.len() == 1 && self.surnames.contains(s);
+        (named || pronoun || known_surname).then_some(i + 1)
+    }
+
+    /// `Cruz exhorted Republicans to … and said he was …`: a cue joined by `and` or `but`
+    /// to an earlier report of the same sentence shares that report's source.
+    fn coordinated_frame(
+        &self,
+        cue: usize,
+        cue_end: usize,
+        sentence: &TokenSentence,
+        frames: &[Frame],
+    ) -> Option<Frame> {
+        if cue <= sentence.first || !self.is_in(cue - 1, COORDINATORS) {
+            return None;
+        }
+        let sentence_start = self.tokens[sentence.first].start;
+        let earlier = frames.iter().rev().find(|f| {
+            f.cue
+                .is_some_and(|(start, _)| start >= sentence.first && start < cue)
+                && f.source.is_some()
+                && f.content.0 >= sentence_start
+        })?;
+        let content = self.content_after(cue, cue_end, sentence)?;
+        Some(Frame {
+            content,
+            source: earlier.source,
+            cue: Some((cue, cue_end)),
+            continues: None,
+            gap: None,
+        })
     }
 
     /// A quotation signed with a dash: `"…" ― Beck Pimentel`.
@@ -922,7 +959,10 @@ pub fn find_frames(doc: &Document) -> Vec<Frame> {
                 .or_else(|| doc.stance_verb_at(i, sentence.first));
             match cue {
                 Some(cue_end) => {
-                    if let Some(frame) = doc.frame_at(i, cue_end, si) {
+                    let frame = doc
+                        .frame_at(i, cue_end, si)
+                        .or_else(|| doc.coordinated_frame(i, cue_end, sentence, &frames));
+                    if let Some(frame) = frame {
                         frames.push(frame);
                     }
                     i = cue_end;
@@ -953,13 +993,24 @@ fn end_contents_at_coordinated_reports(doc: &Document, frames: &mut [Frame]) {
                 && separated(start - 1);
             coordinated.then_some(start - 2)
         });
-    // A participle cue after a separator (`, arguing that`) opens a report of its own.
+    // A participle cue after a separator (`, arguing that`) opens a report of its own, as
+    // does a cue joined by a conjunction (`… and said he was …`).
     let participles = frames
         .iter()
         .filter_map(|f| f.cue)
         .filter_map(|(start, _)| {
             let participle = doc.is_word(start) && doc.lower(start).ends_with("ing");
-            (participle && separated(start)).then_some(start - 1)
+            if participle && separated(start) {
+                return Some(start - 1);
+            }
+            let coordinated = start >= 1 && doc.is_in(start - 1, COORDINATORS);
+            coordinated.then(|| {
+                if separated(start - 1) {
+                    start - 2
+                } else {
+                    start - 1
+                }
+            })
         });
     let cuts: Vec<usize> = coordinated_sources
         .chain(participles)

@@ -6,8 +6,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::lexicon::{
-    DEMONYMS, DETERMINERS, FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, NAME_SUFFIXES,
-    ORGANISATION_HEADS, PERSON_PRONOUNS, PHRASE_STOPS, ROLE_SYNONYMS, TITLE_WORDS,
+    DEMONYMS, DETERMINERS, FEMALE_FIRST_NAMES, FEMALE_ROLE_WORDS, FIRST_PERSON_PRONOUNS,
+    GROUP_PRONOUNS, MALE_FIRST_NAMES, MALE_ROLE_WORDS, NAME_SUFFIXES, ORGANISATION_HEADS,
+    PERSON_PRONOUNS, PHRASE_STOPS, ROLE_SYNONYMS, TITLE_WORDS,
 };
 use super::Speaker;
 
@@ -141,9 +142,45 @@ enum EntityKind {
     Unknown,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Female,
+    Male,
+}
+
+/// The gender that a person's titles, role words or first name tell, if any.
+fn gender_of(name: &[String], roles: &[String]) -> Option<Gender> {
+    let role = |list: &[&str]| roles.iter().any(|r| list.contains(&r.as_str()));
+    if role(FEMALE_ROLE_WORDS) {
+        return Some(Gender::Female);
+    }
+    if role(MALE_ROLE_WORDS) {
+        return Some(Gender::Male);
+    }
+    let first = name.first().filter(|_| name.len() > 1)?.to_lowercase();
+    if FEMALE_FIRST_NAMES.contains(&first.as_str()) {
+        Some(Gender::Female)
+    } else if MALE_FIRST_NAMES.contains(&first.as_str()) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// The gender a personal pronoun refers to.
+fn pronoun_gender(pronoun: &str) -> Option<Gender> {
+    match pronoun {
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        "he" | "him" | "his" | "himself" => Some(Gender::Male),
+        _ => None,
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Entity {
     kind: EntityKind,
+    /// Known from titles, role words or the first name.
+    gender: Option<Gender>,
     first_name: Option<String>,
     surname: String,
     name: String,
@@ -248,6 +285,7 @@ impl Registry {
             aliases: Vec::new(),
             last_claim: None,
             last_claim_end: 0,
+            gender: None,
         })
     }
 
@@ -262,14 +300,17 @@ impl Registry {
 
     fn resolve_pronoun(&mut self, pronoun: &str, position: usize) -> EntityId {
         let found = if PERSON_PRONOUNS.contains(&pronoun) {
-            let speaker = self.most_recent(|e| e.kind == EntityKind::Person);
+            let wanted = pronoun_gender(pronoun);
+            let fits =
+                |gender: Option<Gender>| wanted.is_none() || gender.is_none() || gender == wanted;
+            let speaker = self.most_recent(|e| e.kind == EntityKind::Person && fits(e.gender));
             // A person named in full after the last person who spoke is the likelier
             // antecedent ("Jill Stein … She said").
             let named_later = self
                 .named
                 .iter()
                 .rev()
-                .find(|n| n.position < position && n.subject)
+                .find(|n| n.position < position && n.subject && fits(gender_of(&n.name, &n.roles)))
                 .filter(|n| speaker.is_none_or(|s| self.entities[s].last_claim_end < n.position))
                 .cloned();
             match named_later {
@@ -333,6 +374,7 @@ impl Registry {
                     aliases: Vec::new(),
                     last_claim: None,
                     last_claim_end: 0,
+                    gender: None,
                 });
                 // Roles from the same person's full-name mentions (narration included).
                 let narrated: Vec<String> = self
@@ -351,6 +393,11 @@ impl Registry {
             entity.name = name.join(" ");
         }
         entity.roles.extend(roles.iter().cloned());
+        if entity.gender.is_none() {
+            let full_name: Vec<String> = entity.name.split(' ').map(str::to_string).collect();
+            let roles: Vec<String> = entity.roles.iter().cloned().collect();
+            entity.gender = gender_of(&full_name, &roles);
+        }
         id
     }
 
@@ -380,6 +427,7 @@ impl Registry {
                 aliases: Vec::new(),
                 last_claim: None,
                 last_claim_end: 0,
+                gender: None,
             }),
         }
     }
@@ -433,6 +481,7 @@ impl Registry {
                 aliases: Vec::new(),
                 last_claim: None,
                 last_claim_end: 0,
+                gender: None,
             }),
         }
     }
