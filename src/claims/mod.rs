@@ -758,6 +758,31 @@ mod tests {
     }
 
     #[test]
+    fn headline_verbs_reduced_relatives_and_participles_after_a_quote() {
+        let claims = claims_of(
+            "New Poll Shows Minor Post-Debate Bump For Clinton.\n\n\
+             A Government Accountability Office report released last year found that the agency could not trace the money.\n\n\
+             \"We need change,\" the New York businessman said, arguing that he will bring a common-sense approach.",
+        );
+        assert!(
+            claims
+                .iter()
+                .any(|(s, t, _)| s.contains("poll") && t.starts_with("Minor Post-Debate Bump")),
+            "{claims:?}"
+        );
+        assert!(
+            claims.iter().any(|(s, t, _)| s.contains("report")
+                && t == "that the agency could not trace the money"),
+            "{claims:?}"
+        );
+        assert!(
+            claims.iter().any(|(s, t, _)| s.contains("businessman")
+                && t == "that he will bring a common-sense approach"),
+            "{claims:?}"
+        );
+    }
+
+    #[test]
     fn bad_input_gives_no_claims_and_no_panic() {
         for text in [
             "",

@@ -46,6 +46,22 @@ pub struct Document<'a> {
 }
 
 const SEPARATORS: &[&str] = &[",", "—", "–", "--", "―"];
+/// Capitalised cue verbs of title-case headlines (`New Poll Shows Minor Bump`).
+const HEADLINE_CUES: &[&str] = &[
+    "Shows", "Finds", "Warns", "Urges", "Claims", "Blasts", "Slams", "Accuses", "Calls", "Insists",
+    "Predicts", "Admits", "Denies", "Argues", "Suggests", "Reveals", "Tells",
+];
+/// Participles that end a reduced relative clause inside a subject (`A report released
+/// last year found`).
+const SUBJECT_PARTICIPLES: &[&str] = &[
+    "released",
+    "published",
+    "conducted",
+    "issued",
+    "filed",
+    "commissioned",
+    "obtained",
+];
 /// Conjunctions that join a second verb to a subject's first (`… and said`).
 const COORDINATORS: &[&str] = &["and", "but"];
 const CLOSING_QUOTES: &[&str] = &["\"", "”", "»", "''"];
@@ -270,13 +286,14 @@ impl<'a> Document<'a> {
         }
         // A capitalised cue word is a name or a title (`United States`), not a verb.
         // Headlines capitalise every word (`Obama Says Museum Will Open`).
+        let capitalised = |k: usize| self.word(k).chars().next().is_some_and(char::is_uppercase);
         let headline_cue = i > 0
-            && matches!(self.word(i), "Says" | "Said" | "Say")
-            && self
-                .word(i - 1)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase);
+            && capitalised(i - 1)
+            && (matches!(self.word(i), "Says" | "Said" | "Say")
+                || (capitalised(i)
+                    && i + 1 < limit
+                    && capitalised(i + 1)
+                    && HEADLINE_CUES.contains(&self.word(i))));
         let lower_case =
             headline_cue || self.word(i).chars().next().is_some_and(char::is_lowercase);
         let previous = i.checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
@@ -304,6 +321,9 @@ impl<'a> Document<'a> {
                 break;
             }
             while j > first && self.is_in(j - 1, TIME_ADJUNCT_OPENERS) {
+                j -= 1;
+            }
+            if j > first && self.is_in(j - 1, SUBJECT_PARTICIPLES) {
                 j -= 1;
             }
         }
@@ -829,8 +849,9 @@ impl<'a> Document<'a> {
         (named || pronoun || known_surname).then_some(i + 1)
     }
 
-    /// `Cruz exhorted Republicans to … and said he was …`: a cue joined by `and` or `but`
-    /// to an earlier report of the same sentence shares that report's source.
+    /// `Cruz exhorted Republicans to … and said he was …`: a cue joined by `and` or `but`,
+    /// or a participle after a comma, shares the source of an earlier report of the same
+    /// sentence.
     fn coordinated_frame(
         &self,
         cue: usize,
@@ -838,7 +859,12 @@ impl<'a> Document<'a> {
         sentence: &TokenSentence,
         frames: &[Frame],
     ) -> Option<Frame> {
-        if cue <= sentence.first || !self.is_in(cue - 1, COORDINATORS) {
+        if cue <= sentence.first {
+            return None;
+        }
+        // `"…," the businessman said, arguing that …`: a participle after a comma too.
+        let participle = self.word(cue - 1) == "," && self.lower(cue).ends_with("ing");
+        if !(self.is_in(cue - 1, COORDINATORS) || participle) {
             return None;
         }
         let sentence_start = self.tokens[sentence.first].start;
