@@ -783,6 +783,36 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_that_after_the_cue_is_not_the_content() {
+        let claims = claims_of(
+            "Heading into the debate in 10 days, Sanders told MSNBC's \"Morning Joe\" that nobody would question her intelligence.\n\n\
+             \"We are in a critical situation in Europe,\" German Chancellor Angela Merkel told reporters after the meeting that was held on a boat.",
+        );
+        assert!(
+            has(
+                &claims,
+                "sanders",
+                "that nobody would question",
+                ClaimKind::Indirect
+            ),
+            "{claims:?}"
+        );
+        assert!(
+            has(
+                &claims,
+                "merkel",
+                "We are in a critical situation",
+                ClaimKind::Direct
+            ),
+            "{claims:?}"
+        );
+        assert!(
+            !claims.iter().any(|(_, t, _)| t.contains("was held")),
+            "{claims:?}"
+        );
+    }
+
+    #[test]
     fn bad_input_gives_no_claims_and_no_panic() {
         for text in [
             "",

@@ -62,6 +62,11 @@ const SUBJECT_PARTICIPLES: &[&str] = &[
     "commissioned",
     "obtained",
 ];
+/// Verbs right after `that` that make it a relative pronoun (`the meeting that was held`).
+const RELATIVE_VERBS: &[&str] = &[
+    "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might", "should",
+];
 /// Conjunctions that join a second verb to a subject's first (`… and said`).
 const COORDINATORS: &[&str] = &["and", "but"];
 const CLOSING_QUOTES: &[&str] = &["\"", "”", "»", "''"];
@@ -522,11 +527,16 @@ impl<'a> Document<'a> {
         if w == ":" {
             return false;
         }
-        if SENTENCE_FINAL.contains(&w.as_str())
-            || SEPARATORS.contains(&w.as_str())
-            || CLOSING_QUOTES.contains(&w.as_str())
+        // A straight quote that opens here (`told MSNBC's "Morning Joe" that`) closes
+        // nothing.
+        let closing_quote =
+            CLOSING_QUOTES.contains(&w.as_str()) && self.quote_opened_at(k).is_none();
+        if SENTENCE_FINAL.contains(&w.as_str()) || SEPARATORS.contains(&w.as_str()) || closing_quote
         {
             return true;
+        }
+        if self.quote_opened_at(k).is_some() {
+            return !self.complement_follows(k, last);
         }
         ADJUNCT_OPENERS.contains(&w.as_str()) && !self.complement_follows(k, last)
     }
@@ -535,8 +545,20 @@ impl<'a> Document<'a> {
     /// before `k` introduces content of its own.
     fn complement_follows(&self, k: usize, last: usize) -> bool {
         (k..last.min(k + 12)).any(|j| {
-            self.quote_around(j).is_none() && (self.lower(j) == "that" || self.word(j) == ":")
+            self.quote_around(j).is_none()
+                && (self.is_complementiser(j, last) || self.word(j) == ":")
         })
+    }
+
+    /// Whether the `that` at `j` opens a reported clause: not a pronoun closing the
+    /// sentence (`could change that.`) nor a relative pronoun before its verb (`the
+    /// meeting that was held`).
+    fn is_complementiser(&self, j: usize, last: usize) -> bool {
+        self.lower(j) == "that"
+            && j + 1 < last
+            && self.is_word(j + 1)
+            && !SENTENCE_FINAL.contains(&self.word(j + 1))
+            && !self.is_in(j + 1, RELATIVE_VERBS)
     }
 
     /// Content that ends before the separator just before token `before`: the quotation
@@ -609,11 +631,7 @@ impl<'a> Document<'a> {
                 // content, not its start.
                 break;
             }
-            // `said the test could change that.`: a closing `that` is a pronoun.
-            let complementiser = w == "that"
-                && j + 1 < sentence.last
-                && self.is_word(j + 1)
-                && !SENTENCE_FINAL.contains(&self.word(j + 1));
+            let complementiser = self.is_complementiser(j, sentence.last);
             if complementiser || (object_first && CONTENT_OPENERS.contains(&w.as_str())) {
                 start = j;
                 break;
