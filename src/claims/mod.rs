@@ -813,6 +813,41 @@ mod tests {
     }
 
     #[test]
+    fn an_inverted_quote_keeps_its_speaker_when_another_cue_follows() {
+        let claims = claims_of(
+            "\u{201c}Immunity deals should not be a requirement,\" Oversight Chairman Jason Chaffetz (R-Utah) said in a statement, adding that the deals were handed out \"like candy.\" Experts disagree on the plan. Said Ellis: \u{201c}She is not interested in tax reform.\u{201d} Nobody else spoke.",
+        );
+        assert!(
+            has(
+                &claims,
+                "chaffetz",
+                "Immunity deals should not be",
+                ClaimKind::Direct
+            ) || claims
+                .iter()
+                .any(|(s, t, _)| s.contains("chaffetz") && t.starts_with("Immunity deals")),
+            "{claims:?}"
+        );
+        assert!(
+            !claims.iter().any(|(_, t, _)| t == "in a statement"),
+            "{claims:?}"
+        );
+        assert!(
+            has(
+                &claims,
+                "ellis",
+                "not interested in tax reform",
+                ClaimKind::Direct
+            ),
+            "{claims:?}"
+        );
+        assert!(
+            !claims.iter().any(|(_, t, _)| t.contains("Nobody else")),
+            "{claims:?}"
+        );
+    }
+
+    #[test]
     fn bad_input_gives_no_claims_and_no_panic() {
         for text in [
             "",

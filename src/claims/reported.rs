@@ -62,6 +62,8 @@ const SUBJECT_PARTICIPLES: &[&str] = &[
     "commissioned",
     "obtained",
 ];
+/// Cues that can open a sentence before the speaker's name (`Said Ellis: …`).
+const FRONTED_CUES: &[&str] = &["said", "says", "added", "adds", "asked", "wrote"];
 /// Verbs right after `that` that make it a relative pronoun (`the meeting that was held`).
 const RELATIVE_VERBS: &[&str] = &[
     "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "can", "may",
@@ -543,11 +545,25 @@ impl<'a> Document<'a> {
 
     /// Whether a `that`-clause or a colon opens within a few tokens from `k`: the cue
     /// before `k` introduces content of its own.
+    /// The clause ends at a separator, and a `that` after another cue (`, adding that`,
+    /// `announcing that`) belongs to that cue.
     fn complement_follows(&self, k: usize, last: usize) -> bool {
-        (k..last.min(k + 12)).any(|j| {
-            self.quote_around(j).is_none()
-                && (self.is_complementiser(j, last) || self.word(j) == ":")
-        })
+        for j in k..last.min(k + 12) {
+            if self.quote_around(j).is_some() {
+                continue;
+            }
+            let w = self.word(j);
+            if SEPARATORS.contains(&w)
+                || SENTENCE_FINAL.contains(&w)
+                || (j > k && self.is_in(j, CUE_WORDS))
+            {
+                return false;
+            }
+            if self.is_complementiser(j, last) || w == ":" {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether the `that` at `j` opens a reported clause: not a pronoun closing the
@@ -938,7 +954,11 @@ impl<'a> Document<'a> {
     fn label_frame(&self, si: usize) -> Option<Frame> {
         let sentence = &self.sentences[si];
         let starts_paragraph = si == 0 || self.sentences[si - 1].paragraph != sentence.paragraph;
-        if !starts_paragraph {
+        // `Said Ellis: "…"` may follow other sentences of its paragraph.
+        let fronted_cue_here = sentence.last > sentence.first + 2
+            && self.word(sentence.first + 2) == ":"
+            && self.is_in(sentence.first, FRONTED_CUES);
+        if !starts_paragraph && !fronted_cue_here {
             return None;
         }
         let mut first = sentence.first;
@@ -955,23 +975,25 @@ impl<'a> Document<'a> {
         if !label_ok {
             return None;
         }
-        let paragraph_last = self.sentences[si..]
-            .iter()
-            .take_while(|s| s.paragraph == sentence.paragraph)
-            .last()
-            .map_or(sentence.last, |s| s.last);
+        // A label opening a paragraph speaks to its end; one inside a paragraph, to the
+        // end of its sentence.
+        let content_last = if starts_paragraph {
+            self.sentences[si..]
+                .iter()
+                .take_while(|s| s.paragraph == sentence.paragraph)
+                .last()
+                .map_or(sentence.last, |s| s.last)
+        } else {
+            sentence.last
+        };
         let start = colon + 1;
-        if start >= paragraph_last {
+        if start >= content_last {
             return None;
         }
         // `Said Ellis: "…"`: a fronted cue, then the name.
-        let fronted_cue = colon - first == 2
-            && self.is_in(first, &["said", "says", "added", "adds", "asked", "wrote"]);
+        let fronted_cue = colon - first == 2 && self.is_in(first, FRONTED_CUES);
         Some(Frame {
-            content: (
-                self.tokens[start].start,
-                self.tokens[paragraph_last - 1].end,
-            ),
+            content: (self.tokens[start].start, self.tokens[content_last - 1].end),
             source: Some((first + usize::from(fronted_cue), colon)),
             cue: Some(if fronted_cue {
                 (first, first + 1)
