@@ -848,6 +848,31 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_cue_after_a_report_shares_its_source() {
+        let claims = claims_of(
+            "Loretta Lynch spoke in May. \"We will get there together,\" she said at a news conference announcing that her department was suing North Carolina.",
+        );
+        assert!(
+            has(
+                &claims,
+                "lynch",
+                "We will get there together",
+                ClaimKind::Direct
+            ),
+            "{claims:?}"
+        );
+        assert!(
+            has(
+                &claims,
+                "lynch",
+                "that her department was suing North Carolina",
+                ClaimKind::Indirect
+            ),
+            "{claims:?}"
+        );
+    }
+
+    #[test]
     fn bad_input_gives_no_claims_and_no_panic() {
         for text in [
             "",

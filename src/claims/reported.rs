@@ -896,8 +896,10 @@ impl<'a> Document<'a> {
         if cue <= sentence.first {
             return None;
         }
-        // `"…," the businessman said, arguing that …`: a participle after a comma too.
-        let participle = self.word(cue - 1) == "," && self.lower(cue).ends_with("ing");
+        // `"…," the businessman said, arguing that …` and `she said at a news conference
+        // announcing that …`: a participle too.
+        let participle = self.lower(cue).ends_with("ing")
+            && (self.word(cue - 1) == "," || self.complement_follows(cue + 1, sentence.last));
         if !(self.is_in(cue - 1, COORDINATORS) || participle) {
             return None;
         }
