@@ -1027,9 +1027,17 @@ pub fn find_frames(doc: &Document) -> Vec<Frame> {
                 .or_else(|| doc.stance_verb_at(i, sentence.first));
             match cue {
                 Some(cue_end) => {
-                    let frame = doc
-                        .frame_at(i, cue_end, si)
-                        .or_else(|| doc.coordinated_frame(i, cue_end, sentence, &frames));
+                    // A participle inside a clause (`at a news conference announcing
+                    // that`) reports the sentence's earlier source, not the noun before it.
+                    let inner_participle =
+                        i > sentence.first && doc.lower(i).ends_with("ing") && doc.is_word(i - 1);
+                    let frame = if inner_participle {
+                        doc.coordinated_frame(i, cue_end, sentence, &frames)
+                            .or_else(|| doc.frame_at(i, cue_end, si))
+                    } else {
+                        doc.frame_at(i, cue_end, si)
+                            .or_else(|| doc.coordinated_frame(i, cue_end, sentence, &frames))
+                    };
                     if let Some(frame) = frame {
                         frames.push(frame);
                     }
