@@ -97,14 +97,11 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
     let sentences = token_sentences(text, &tokens);
     let quotes = quotes::find_quotes(text, &tokens);
     let names = capitalised_runs(text, &tokens);
-    let surnames: BTreeSet<&str> = names
+    let surnames: BTreeSet<String> = names
         .iter()
         .filter_map(|&(start, end)| {
             let words: Vec<&str> = (start..end).map(|k| tokens[k].text(text)).collect();
-            match speakers::classify(&words) {
-                speakers::Mention::Person { .. } => words.last().copied(),
-                _ => None,
-            }
+            speakers::named_person(&words).and_then(|person| person.name.last().cloned())
         })
         .collect();
     let doc = reported::Document {
@@ -868,6 +865,32 @@ mod tests {
                 "that her department was suing North Carolina",
                 ClaimKind::Indirect
             ),
+            "{claims:?}"
+        );
+    }
+
+    #[test]
+    fn a_dated_appositive_subject_and_a_condition() {
+        let claims = claims_of(
+            "On February 18, the heads of the LPR and DPR, Leonid Pasechnik and Denis Pushilin, announced the evacuation of residents to Russia.\n\n\
+             If Kiev wanted to announce today that all good deeds failed, then it fits the logic of Ukrainian diplomacy, Sergey Lavrov noted.",
+        );
+        assert!(
+            claims
+                .iter()
+                .any(|(s, t, _)| s == "pushilin" && t.starts_with("the evacuation")),
+            "{claims:?}"
+        );
+        assert!(
+            !claims
+                .iter()
+                .any(|(s, _, _)| s.contains("february") || s == "kiev"),
+            "{claims:?}"
+        );
+        assert!(
+            claims
+                .iter()
+                .any(|(s, t, _)| s == "lavrov" && t.starts_with("If Kiev wanted")),
             "{claims:?}"
         );
     }

@@ -42,7 +42,7 @@ pub struct Document<'a> {
     pub sentences: &'a [TokenSentence],
     pub quotes: &'a [Quote],
     /// Surnames of the people named in full somewhere in the article.
-    pub surnames: &'a BTreeSet<&'a str>,
+    pub surnames: &'a BTreeSet<String>,
 }
 
 const SEPARATORS: &[&str] = &[",", "—", "–", "--", "―"];
@@ -389,6 +389,12 @@ impl<'a> Document<'a> {
                 {
                     continue;
                 }
+                // `On February 18, …`: a date opening the sentence is no subject.
+                let date = (start..comma).any(|k| self.is_number(k) || self.is_in(k, TIME_WORDS))
+                    || (start > first && self.is_in(start - 1, PREPOSITIONS_OPENING));
+                if date {
+                    continue;
+                }
                 nearest.get_or_insert(start);
                 let opens_clause = start == first
                     || CLOSING_QUOTES.contains(&self.word(start - 1))
@@ -399,6 +405,18 @@ impl<'a> Document<'a> {
             }
             if let Some(start) = farthest_opening.or(nearest) {
                 return Some((start, end - 1));
+            }
+            // `the heads of the LPR and DPR, Leonid Pasechnik and Denis Pushilin, announced`:
+            // the names of the appositive.
+            if let Some(phrase) = self.phrase_ending_at(end - 1, first) {
+                let named = self
+                    .word(phrase.0)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
+                if named {
+                    return Some(phrase);
+                }
             }
         }
         // A relative clause hangs on the phrase before it: `Trump, who said …`; the source
@@ -771,6 +789,10 @@ impl<'a> Document<'a> {
             return Some(frame(content, Some(subject), (cue, cue_end)));
         }
         if let Some(source) = self.subject_before(cue, sentence.first) {
+            // `If Kiev wanted to announce …`: a condition reports no one's claim.
+            if source.0 > sentence.first && self.is_in(source.0 - 1, &["if", "unless", "whether"]) {
+                return None;
+            }
             let before_source = source.0.checked_sub(1).filter(|&b| b >= sentence.first);
             let after_separator = before_source.is_some_and(|b| {
                 SEPARATORS.contains(&self.word(b)) || CLOSING_QUOTES.contains(&self.word(b))

@@ -121,6 +121,36 @@ pub fn classify(words: &[&str]) -> Mention {
     }
 }
 
+/// A full person name (two or three words) found in a run of capitalised words.
+pub struct NamedPersonWords {
+    /// Capitalised function words before it (`If Kiev …`), which are not part of it.
+    pub skipped: usize,
+    pub name: Vec<String>,
+    pub roles: Vec<String>,
+}
+
+/// The full person name in a run of capitalised words, if it holds one.
+pub fn named_person(words: &[&str]) -> Option<NamedPersonWords> {
+    // A capitalised function word opening a sentence (`If Kiev …`) is not a name.
+    let skipped = words
+        .iter()
+        .take_while(|w| {
+            let lower = w.to_lowercase();
+            PHRASE_STOPS.contains(&lower.as_str()) || DETERMINERS.contains(&lower.as_str())
+        })
+        .count();
+    match classify(&words[skipped..]) {
+        Mention::Person { name, roles } if (2..=3).contains(&name.len()) => {
+            Some(NamedPersonWords {
+                skipped,
+                name,
+                roles,
+            })
+        }
+        _ => None,
+    }
+}
+
 /// Lower-case slug of a name: letters and digits, words joined by `-`.
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
@@ -217,23 +247,13 @@ impl Registry {
     /// Records a capitalised phrase seen at `position` in the text; full person names are
     /// remembered for later surname, pronoun and role-description mentions.
     pub fn learn(&mut self, words: &[&str], position: usize, subject: bool) {
-        // A capitalised function word opening a sentence (`If Kiev …`) is not a name.
-        let skip = words
-            .iter()
-            .take_while(|w| {
-                let lower = w.to_lowercase();
-                PHRASE_STOPS.contains(&lower.as_str()) || DETERMINERS.contains(&lower.as_str())
-            })
-            .count();
-        if let Mention::Person { name, roles } = classify(&words[skip..]) {
-            if (2..=3).contains(&name.len()) {
-                self.named.push(NamedPerson {
-                    position,
-                    subject: subject && skip == 0,
-                    name,
-                    roles,
-                });
-            }
+        if let Some(person) = named_person(words) {
+            self.named.push(NamedPerson {
+                position,
+                subject: subject && person.skipped == 0,
+                name: person.name,
+                roles: person.roles,
+            });
         }
     }
 
