@@ -526,8 +526,8 @@ pub const AUXILIARIES: &[&str] = &[
     "too",
 ];
 
-/// Time words that end an adjunct, not a source (`Axelrod on Wednesday called …`).
-pub const TIME_WORDS: &[&str] = &[
+/// Days of the week, lower case.
+pub const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -535,23 +535,10 @@ pub const TIME_WORDS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "week",
-    "weekend",
-    "year",
-    "month",
-    "day",
-    "days",
-    "weeks",
-    "years",
-    "months",
-    "morning",
-    "night",
-    "evening",
-    "afternoon",
-    "today",
-    "yesterday",
-    "tonight",
-    "time",
+];
+
+/// Months, lower case, with their dotted abbreviations.
+pub const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -572,6 +559,35 @@ pub const TIME_WORDS: &[&str] = &[
     "feb.",
     "aug.",
 ];
+
+/// Nouns of time that end a time adjunct (`last week`, `Friday morning`).
+pub const TIME_NOUNS: &[&str] = &[
+    "week",
+    "weekend",
+    "year",
+    "month",
+    "day",
+    "days",
+    "weeks",
+    "years",
+    "months",
+    "morning",
+    "night",
+    "evening",
+    "afternoon",
+    "today",
+    "yesterday",
+    "tonight",
+    "time",
+];
+
+/// Whether a lower-case word names a time (a weekday, a month or a time noun): such words
+/// end an adjunct, not a source (`Axelrod on Wednesday called …`).
+pub fn is_time_word(lower: &str) -> bool {
+    [WEEKDAYS, MONTHS, TIME_NOUNS]
+        .iter()
+        .any(|list| list.contains(&lower))
+}
 
 /// Words that open a time adjunct before a verb (`on Wednesday`, `last week`).
 pub const TIME_ADJUNCT_OPENERS: &[&str] = &[

@@ -7,10 +7,10 @@
 //! paragraphs that continue the previous speaker's quote.
 
 use super::lexicon::{
-    AUXILIARIES, COLON_ONLY_CUES, CONTENT_OPENERS, CUE_WORDS, FIRST_PERSON_PRONOUNS,
+    is_time_word, AUXILIARIES, COLON_ONLY_CUES, CONTENT_OPENERS, CUE_WORDS, FIRST_PERSON_PRONOUNS,
     GROUP_PRONOUNS, INVERTING_CUES, MULTI_WORD_CUES, OBJECT_FIRST_CUES, PERSON_PRONOUNS,
-    PHRASE_LINKS, PHRASE_STOPS, SUBJECT_MODIFIER_PREPOSITIONS, TIME_ADJUNCT_OPENERS, TIME_WORDS,
-    TITLE_PARTICIPLES,
+    PHRASE_LINKS, PHRASE_STOPS, SUBJECT_MODIFIER_PREPOSITIONS, TIME_ADJUNCT_OPENERS,
+    TITLE_PARTICIPLES, WEEKDAYS,
 };
 use std::collections::BTreeSet;
 
@@ -178,45 +178,10 @@ const NOT_LABELS: &[&str] = &[
     "transcript",
     "partial",
 ];
-/// Capitalised words that cannot end a subject (`The`, `This`, weekdays and months).
+/// Capitalised words that cannot end a subject (`The`, `This`; weekdays and months too, by
+/// `is_time_word`).
 const DETERMINERS_CAPITALISED: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "It",
-    "I",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    "The", "A", "An", "This", "That", "These", "Those", "It", "I",
 ];
 
 impl<'a> Document<'a> {
@@ -321,7 +286,7 @@ impl<'a> Document<'a> {
             }
             // A time adjunct between subject and verb: `Axelrod on Wednesday called`.
             let time_end = j;
-            while j > first && (self.is_in(j - 1, TIME_WORDS) || self.is_number(j - 1)) {
+            while j > first && (is_time_word(&self.lower(j - 1)) || self.is_number(j - 1)) {
                 j -= 1;
             }
             if j == time_end {
@@ -390,7 +355,8 @@ impl<'a> Document<'a> {
                     continue;
                 }
                 // `On February 18, …`: a date opening the sentence is no subject.
-                let date = (start..comma).any(|k| self.is_number(k) || self.is_in(k, TIME_WORDS))
+                let date = (start..comma)
+                    .any(|k| self.is_number(k) || is_time_word(&self.lower(k)))
                     || (start > first && self.is_in(start - 1, PREPOSITIONS_OPENING));
                 if date {
                     continue;
@@ -893,6 +859,7 @@ impl<'a> Document<'a> {
         let named = words.len() >= 2
             && !possessive
             && !DETERMINERS_CAPITALISED.contains(&s)
+            && !is_time_word(&s.to_lowercase())
             && words
                 .iter()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
