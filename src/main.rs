@@ -88,6 +88,7 @@ fn run_compare(args: CompareArgs) -> Result<()> {
     let options = CompareOptions {
         top: args.top,
         min_score: args.min_score,
+        min_similarity: args.min_similarity,
         speakers: args.speakers,
         max_pairs: args.max_pairs,
         neighbours: args.neighbours.max(1),

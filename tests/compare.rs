@@ -28,7 +28,7 @@ fn assert_no_same_speaker_pair(report: &Value) {
 }
 
 #[test]
-fn json_report_on_the_example_pair_follows_the_schema_and_ranks_by_contradiction() {
+fn json_report_on_the_example_pair_follows_the_schema_and_ranks_related_pairs_by_contradiction() {
     let report = compare_json(&EXAMPLE);
     let schema: Value =
         serde_json::from_str(&String::from_utf8(common::contra(&["schema"]).stdout).unwrap())
@@ -44,13 +44,18 @@ fn json_report_on_the_example_pair_follows_the_schema_and_ranks_by_contradiction
     let pairs = report["pairs"].as_array().unwrap();
     assert!(!pairs.is_empty());
     assert_no_same_speaker_pair(&report);
-    let scores: Vec<f64> = pairs
+    // Related pairs (similarity at or above the floor) first, each group by contradiction.
+    let floor = report["settings"]["min_similarity"].as_f64().unwrap();
+    let keys: Vec<(bool, f64)> = pairs
         .iter()
-        .map(|p| p["contradiction"].as_f64().unwrap())
+        .map(|p| {
+            let related = p["similarity"].as_f64().unwrap() >= floor;
+            (related, p["contradiction"].as_f64().unwrap())
+        })
         .collect();
     assert!(
-        scores.windows(2).all(|w| w[0] >= w[1]),
-        "pairs are not ranked by contradiction"
+        keys.windows(2).all(|w| w[0] >= w[1]),
+        "pairs are not ranked related-first by contradiction: {keys:?}"
     );
     for (i, pair) in pairs.iter().enumerate() {
         assert_eq!(pair["rank"].as_u64(), Some(i as u64 + 1));

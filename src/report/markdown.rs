@@ -58,7 +58,7 @@ pub fn render(report: &Report) -> String {
     let _ = write!(
         md,
         "\n---\n{} {} · NLI model `{}` · embedding model `{}` · {} claims, {} cross-speaker pairs{} · \
-         tables show the top {} at score ≥ {} · contradiction = mean of both NLI directions; \
+         tables show the top {} at score ≥ {} and similarity ≥ {} · contradiction = mean of both NLI directions; \
          agreement = entailment in the weaker direction\n",
         report.generated_by.tool,
         report.generated_by.version,
@@ -76,7 +76,8 @@ pub fn render(report: &Report) -> String {
             String::new()
         },
         s.top,
-        s.min_score
+        s.min_score,
+        s.min_similarity
     );
     md
 }

@@ -18,7 +18,8 @@ pub struct Report {
     pub inputs: Vec<InputSummary>,
     pub speakers: Vec<SpeakerSummary>,
     pub claims: Vec<ReportClaim>,
-    /// Every scored pair, ranked by contradiction (rank 1 = strongest).
+    /// Every scored pair: the related ones (similarity ≥ `settings.min_similarity`) ranked by
+    /// contradiction (rank 1 = strongest), then the unrelated ones, ranked the same way.
     pub pairs: Vec<ScoredPair>,
 }
 
@@ -37,6 +38,9 @@ pub struct Settings {
     pub top: usize,
     /// Pairs below this score are left out of the markdown tables (never out of `pairs`).
     pub min_score: f32,
+    /// Pairs less similar than this (embedding cosine) are unrelated: ranked after the
+    /// related ones and left out of the markdown tables.
+    pub min_similarity: f32,
     /// Above this many cross-speaker pairs, only each claim's nearest neighbours are scored.
     pub max_pairs: usize,
     /// Nearest other-speaker claims kept per claim when pre-selecting.
@@ -116,12 +120,17 @@ impl Report {
             .map_or_else(|| id.to_string(), |s| s.name.clone())
     }
 
-    /// The `top` strongest contradictions at or above `min_score`.
+    /// The `top` strongest contradictions at or above `min_score` between related claims.
     pub fn contradictions(&self) -> impl Iterator<Item = &ScoredPair> {
         self.pairs
             .iter()
-            .filter(|p| p.contradiction >= self.settings.min_score)
+            .filter(|p| p.contradiction >= self.settings.min_score && self.is_related(p))
             .take(self.settings.top)
+    }
+
+    /// Whether a pair's claims are similar enough for its NLI scores to mean something.
+    pub fn is_related(&self, pair: &ScoredPair) -> bool {
+        pair.similarity >= self.settings.min_similarity
     }
 
     /// The `top` strongest agreements: pairs ranked by their weaker direction's entailment,
@@ -130,7 +139,7 @@ impl Report {
         let mut pairs: Vec<&ScoredPair> = self
             .pairs
             .iter()
-            .filter(|p| p.mutual_entailment() >= self.settings.min_score)
+            .filter(|p| p.mutual_entailment() >= self.settings.min_score && self.is_related(p))
             .collect();
         pairs.sort_by(|a, b| b.mutual_entailment().total_cmp(&a.mutual_entailment()));
         pairs.truncate(self.settings.top);
@@ -145,5 +154,75 @@ impl ScoredPair {
             .a_to_b
             .entailment
             .min(self.directions.b_to_a.entailment)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pair(id: &str, contradiction: f32, entailment: f32, similarity: f32) -> ScoredPair {
+        let scores = NliScores {
+            entailment,
+            neutral: 1.0 - entailment - contradiction,
+            contradiction,
+        };
+        ScoredPair {
+            rank: 0,
+            a: format!("{id}a"),
+            b: format!("{id}b"),
+            speaker_a: "lavrov".into(),
+            speaker_b: "kuleba".into(),
+            label: scores.label(),
+            score: contradiction,
+            contradiction,
+            entailment,
+            neutral: scores.neutral,
+            similarity,
+            directions: Directions {
+                a_to_b: scores,
+                b_to_a: scores,
+            },
+        }
+    }
+
+    fn report(pairs: Vec<ScoredPair>) -> Report {
+        Report {
+            schema: REPORT_SCHEMA.into(),
+            generated_by: GeneratedBy {
+                tool: "contra".into(),
+                version: "test".into(),
+                nli_model: "nli".into(),
+                embedding_model: "embed".into(),
+            },
+            settings: Settings {
+                top: 10,
+                min_score: 0.5,
+                min_similarity: 0.15,
+                max_pairs: 2000,
+                neighbours: 10,
+                candidate_pairs: pairs.len(),
+                preselected: false,
+                speakers: None,
+            },
+            inputs: Vec::new(),
+            speakers: Vec::new(),
+            claims: Vec::new(),
+            pairs,
+        }
+    }
+
+    #[test]
+    fn unrelated_pairs_stay_out_of_both_tables() {
+        let report = report(vec![
+            pair("related-contradiction", 0.7, 0.1, 0.4),
+            pair("unrelated-contradiction", 0.9, 0.05, 0.05),
+            pair("related-agreement", 0.05, 0.8, 0.6),
+            pair("unrelated-agreement", 0.05, 0.9, 0.1),
+        ]);
+        let contradictions: Vec<&str> = report.contradictions().map(|p| p.a.as_str()).collect();
+        assert_eq!(contradictions, ["related-contradictiona"]);
+        let agreements: Vec<&str> = report.agreements().iter().map(|p| p.a.as_str()).collect();
+        assert_eq!(agreements, ["related-agreementa"]);
     }
 }
