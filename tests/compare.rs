@@ -125,14 +125,17 @@ fn a_failed_run_leaves_no_partial_output_file() {
     let dir = common::temp_dir("compare");
     let report = dir.join("report.md");
     let missing = dir.join("no-such-article.txt");
-    let out = common::contra(&[
-        "compare",
-        EXAMPLE[0],
-        missing.to_str().unwrap(),
-        "-o",
-        report.to_str().unwrap(),
-        "--quiet",
-    ]);
+    let compare_with_missing_article = || {
+        common::contra(&[
+            "compare",
+            EXAMPLE[0],
+            missing.to_str().unwrap(),
+            "-o",
+            report.to_str().unwrap(),
+            "--quiet",
+        ])
+    };
+    let out = compare_with_missing_article();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-article.txt"));
     assert!(!report.exists());
@@ -143,14 +146,7 @@ fn a_failed_run_leaves_no_partial_output_file() {
     );
 
     fs::write(&report, "previous report").unwrap();
-    let out = common::contra(&[
-        "compare",
-        EXAMPLE[0],
-        missing.to_str().unwrap(),
-        "-o",
-        report.to_str().unwrap(),
-        "--quiet",
-    ]);
+    let out = compare_with_missing_article();
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(fs::read_to_string(&report).unwrap(), "previous report");
     fs::remove_dir_all(&dir).unwrap();

@@ -96,13 +96,17 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
     let tokens = tokenize(text);
     let sentences = token_sentences(text, &tokens);
     let quotes = quotes::find_quotes(text, &tokens);
-    let names = capitalised_runs(text, &tokens);
-    let surnames: BTreeSet<String> = names
-        .iter()
-        .filter_map(|&(start, end)| {
+    // People named in full anywhere (narration included), with their first token.
+    let people: Vec<(usize, speakers::NamedPersonWords)> = capitalised_runs(text, &tokens)
+        .into_iter()
+        .filter_map(|(start, end)| {
             let words: Vec<&str> = (start..end).map(|k| tokens[k].text(text)).collect();
-            speakers::named_person(&words).and_then(|person| person.name.last().cloned())
+            speakers::named_person(&words).map(|person| (start, person))
         })
+        .collect();
+    let surnames: BTreeSet<String> = people
+        .iter()
+        .filter_map(|(_, person)| person.name.last().cloned())
         .collect();
     let doc = reported::Document {
         text,
@@ -114,7 +118,7 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
     let frames = reported::find_frames(&doc);
 
     let mut registry = speakers::Registry::default();
-    learn_full_names(&doc, &names, &mut registry);
+    learn_full_names(&doc, people, &mut registry);
 
     // Resolve in reading order so that pronouns and descriptions find earlier speakers.
     let position = |f: &reported::Frame| {
@@ -271,18 +275,17 @@ fn capitalised_runs(text: &str, tokens: &[crate::tokens::Token]) -> Vec<(usize, 
     runs
 }
 
-/// Records every capitalised phrase of the article so that later surnames, pronouns and
-/// role descriptions can reach full names mentioned in narration.
+/// Records every full name of the article so that later surnames, pronouns and role
+/// descriptions can reach people mentioned in narration.
 fn learn_full_names(
     doc: &reported::Document,
-    names: &[(usize, usize)],
+    people: Vec<(usize, speakers::NamedPersonWords)>,
     registry: &mut speakers::Registry,
 ) {
     let sentence_starts: Vec<usize> = doc.sentences.iter().map(|s| s.first).collect();
-    for &(start, end) in names {
-        let words: Vec<&str> = (start..end).map(|k| doc.tokens[k].text(doc.text)).collect();
+    for (start, person) in people {
         let subject = sentence_starts.binary_search(&start).is_ok();
-        registry.learn(&words, doc.tokens[start].start, subject);
+        registry.learn(person, doc.tokens[start].start, subject);
     }
 }
 

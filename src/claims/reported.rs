@@ -224,6 +224,15 @@ impl<'a> Document<'a> {
         end
     }
 
+    fn is_capitalised(&self, i: usize) -> bool {
+        self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether token `i` names a time: a weekday, month or time noun, or a number.
+    fn is_time(&self, i: usize) -> bool {
+        is_time_word(&self.lower(i)) || self.is_number(i)
+    }
+
     /// A number such as `2016` or `1,200` (a bare comma is not one).
     fn is_number(&self, i: usize) -> bool {
         let w = self.word(i);
@@ -258,13 +267,12 @@ impl<'a> Document<'a> {
         }
         // A capitalised cue word is a name or a title (`United States`), not a verb.
         // Headlines capitalise every word (`Obama Says Museum Will Open`).
-        let capitalised = |k: usize| self.word(k).chars().next().is_some_and(char::is_uppercase);
         let headline_cue = i > 0
-            && capitalised(i - 1)
+            && self.is_capitalised(i - 1)
             && (matches!(self.word(i), "Says" | "Said" | "Say")
-                || (capitalised(i)
+                || (self.is_capitalised(i)
                     && i + 1 < limit
-                    && capitalised(i + 1)
+                    && self.is_capitalised(i + 1)
                     && HEADLINE_CUES.contains(&self.word(i))));
         let lower_case =
             headline_cue || self.word(i).chars().next().is_some_and(char::is_lowercase);
@@ -286,7 +294,7 @@ impl<'a> Document<'a> {
             }
             // A time adjunct between subject and verb: `Axelrod on Wednesday called`.
             let time_end = j;
-            while j > first && (is_time_word(&self.lower(j - 1)) || self.is_number(j - 1)) {
+            while j > first && self.is_time(j - 1) {
                 j -= 1;
             }
             if j == time_end {
@@ -346,17 +354,11 @@ impl<'a> Document<'a> {
                 let Some((start, _)) = self.phrase_ending_at(comma, first) else {
                     continue;
                 };
-                if !self
-                    .word(start)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-                {
+                if !self.is_capitalised(start) {
                     continue;
                 }
                 // `On February 18, …`: a date opening the sentence is no subject.
-                let date = (start..comma)
-                    .any(|k| self.is_number(k) || is_time_word(&self.lower(k)))
+                let date = (start..comma).any(|k| self.is_time(k))
                     || (start > first && self.is_in(start - 1, PREPOSITIONS_OPENING));
                 if date {
                     continue;
@@ -375,12 +377,7 @@ impl<'a> Document<'a> {
             // `the heads of the LPR and DPR, Leonid Pasechnik and Denis Pushilin, announced`:
             // the names of the appositive.
             if let Some(phrase) = self.phrase_ending_at(end - 1, first) {
-                let named = self
-                    .word(phrase.0)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase);
-                if named {
+                if self.is_capitalised(phrase.0) {
                     return Some(phrase);
                 }
             }
@@ -515,13 +512,13 @@ impl<'a> Document<'a> {
         }
         // A straight quote that opens here (`told MSNBC's "Morning Joe" that`) closes
         // nothing.
-        let closing_quote =
-            CLOSING_QUOTES.contains(&w.as_str()) && self.quote_opened_at(k).is_none();
+        let opens_quote = self.quote_opened_at(k).is_some();
+        let closing_quote = CLOSING_QUOTES.contains(&w.as_str()) && !opens_quote;
         if SENTENCE_FINAL.contains(&w.as_str()) || SEPARATORS.contains(&w.as_str()) || closing_quote
         {
             return true;
         }
-        if self.quote_opened_at(k).is_some() {
+        if opens_quote {
             return !self.complement_follows(k, last);
         }
         ADJUNCT_OPENERS.contains(&w.as_str()) && !self.complement_follows(k, last)
@@ -529,6 +526,7 @@ impl<'a> Document<'a> {
 
     /// Whether a `that`-clause or a colon opens within a few tokens from `k`: the cue
     /// before `k` introduces content of its own.
+    ///
     /// The clause ends at a separator, and a `that` after another cue (`, adding that`,
     /// `announcing that`) belongs to that cue.
     fn complement_follows(&self, k: usize, last: usize) -> bool {
@@ -922,11 +920,7 @@ impl<'a> Document<'a> {
             let Some(source) = self.phrase_after(dash + 1, sentence.last) else {
                 continue;
             };
-            let signed = self
-                .word(source.0)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
+            let signed = self.is_capitalised(source.0)
                 && (source.1 >= sentence.last || !self.is_word(source.1));
             if signed {
                 frames.push(Frame {
@@ -945,24 +939,22 @@ impl<'a> Document<'a> {
     fn label_frame(&self, si: usize) -> Option<Frame> {
         let sentence = &self.sentences[si];
         let starts_paragraph = si == 0 || self.sentences[si - 1].paragraph != sentence.paragraph;
-        // `Said Ellis: "…"` may follow other sentences of its paragraph.
-        let fronted_cue_here = sentence.last > sentence.first + 2
-            && self.word(sentence.first + 2) == ":"
-            && self.is_in(sentence.first, FRONTED_CUES);
-        if !starts_paragraph && !fronted_cue_here {
-            return None;
-        }
         let mut first = sentence.first;
         if OPENING_QUOTES.contains(&self.word(first)) {
             first += 1;
         }
         let colon = (first..sentence.last.min(first + 4)).find(|&k| self.word(k) == ":")?;
+        // `Said Ellis: "…"`: a fronted cue, then the name; it may follow other sentences of
+        // its paragraph.
+        let fronted_cue = colon == first + 2 && self.is_in(first, FRONTED_CUES);
+        let fronted_in_paragraph = fronted_cue && first == sentence.first;
+        if !(starts_paragraph || fronted_in_paragraph) {
+            return None;
+        }
         let label_ok = colon > first
             && colon - first <= 2
             && !self.is_in(first, NOT_LABELS)
-            && (first..colon).all(|k| {
-                self.is_word(k) && self.word(k).chars().next().is_some_and(char::is_uppercase)
-            });
+            && (first..colon).all(|k| self.is_word(k) && self.is_capitalised(k));
         if !label_ok {
             return None;
         }
@@ -981,8 +973,6 @@ impl<'a> Document<'a> {
         if start >= content_last {
             return None;
         }
-        // `Said Ellis: "…"`: a fronted cue, then the name.
-        let fronted_cue = colon - first == 2 && self.is_in(first, FRONTED_CUES);
         Some(Frame {
             content: (self.tokens[start].start, self.tokens[content_last - 1].end),
             source: Some((first + usize::from(fronted_cue), colon)),

@@ -246,15 +246,13 @@ pub type EntityId = usize;
 impl Registry {
     /// Records a capitalised phrase seen at `position` in the text; full person names are
     /// remembered for later surname, pronoun and role-description mentions.
-    pub fn learn(&mut self, words: &[&str], position: usize, subject: bool) {
-        if let Some(person) = named_person(words) {
-            self.named.push(NamedPerson {
-                position,
-                subject: subject && person.skipped == 0,
-                name: person.name,
-                roles: person.roles,
-            });
-        }
+    pub fn learn(&mut self, person: NamedPersonWords, position: usize, subject: bool) {
+        self.named.push(NamedPerson {
+            position,
+            subject: subject && person.skipped == 0,
+            name: person.name,
+            roles: person.roles,
+        });
     }
 
     /// Resolves the mention `text` (its words `words`) at byte `position` to an entity,
