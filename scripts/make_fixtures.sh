@@ -6,6 +6,6 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/pip install --quiet --disable-pip-version-check "transformers>=4.40,<4.50" "numpy<2"
 .venv/bin/python scripts/make_embed_fixture.py
-if [ -f models/nli-minilm-l6/model.safetensors ]; then
-    .venv/bin/python scripts/make_nli_fixture.py
-fi
+for model in models/nli-*/; do
+    .venv/bin/python scripts/make_nli_fixture.py "${model%/}"
+done

@@ -1,21 +1,30 @@
 #!/usr/bin/env python3
-"""Regenerates tests/fixtures/nli_parity.json: logits of the shipped NLI model
-(models/nli-minilm-l6) from transformers' BertForSequenceClassification, a PyTorch
-reference forward pass over the same fp16 weights loaded as fp32. `contra nli` must
-reproduce them within 1e-3.
+"""Regenerates the NLI parity fixture of one model directory: the logits (and input ids) that
+transformers' reference forward pass gives on real pairs, with the model's fp16 weights loaded
+as fp32. `cargo test --test nli` requires contra to reproduce them within 1e-3.
 
-Run through scripts/make_fixtures.sh, which installs the pinned reference packages.
+    .venv/bin/python scripts/make_nli_fixture.py models/nli-mpnet-base
+
+writes tests/fixtures/nli_parity_nli-mpnet-base.json. The architecture comes from the model's
+config.json (BertForSequenceClassification or MPNetForSequenceClassification, with the
+tokenizer each ships). Run through scripts/make_fixtures.sh, which installs the pinned
+reference packages.
 """
 import json
 import pathlib
+import sys
 
 import torch
 from safetensors.torch import load_file
-from transformers import BertConfig, BertForSequenceClassification, BertTokenizer
+from transformers import (BertConfig, BertForSequenceClassification, BertTokenizer, MPNetConfig,
+                          MPNetForSequenceClassification, MPNetTokenizer)
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-MODEL = ROOT / "models" / "nli-minilm-l6"
-OUT = ROOT / "tests" / "fixtures" / "nli_parity.json"
+MAX_LEN = 256
+ARCHITECTURES = {
+    "bert": (BertConfig, BertForSequenceClassification, BertTokenizer),
+    "mpnet": (MPNetConfig, MPNetForSequenceClassification, MPNetTokenizer),
+}
 
 PAIRS = [
     ("No one had plans here to agree on the ceasefire.", "The sides agreed on a ceasefire in Antalya."),
@@ -42,29 +51,45 @@ PAIRS = [
     ("The president will address the nation tonight.", "The president is expected to speak this evening."),
 ]
 
+# Accents, quotes and numbers exercise the tokenizer; the long premise exercises truncation.
+PAIRS += [
+    ("Café owners in Zürich said “prices are up 12.5%” since São Paulo's crisis.", "Prices rose in Zurich cafes."),
+    ("Kuleba said: 'We are ready for diplomacy, but we will defend our land.'", "Kuleba refused any diplomacy."),
+    (" ".join(["The delegations discussed humanitarian corridors, prisoner exchanges and a ceasefire."] * 30),
+     "The delegations discussed a ceasefire."),
+]
+
 
 def main():
-    config = BertConfig.from_pretrained(str(MODEL))
-    model = BertForSequenceClassification(config).eval()
-    state = {k: v.float() for k, v in load_file(str(MODEL / "model.safetensors")).items()}
+    model_dir = ROOT / sys.argv[1] if len(sys.argv) > 1 else ROOT / "models" / "nli-minilm-l6"
+    out = ROOT / "tests" / "fixtures" / f"nli_parity_{model_dir.name}.json"
+    # contra writes BERT configs without model_type, and reads them as BERT too.
+    model_type = json.loads((model_dir / "config.json").read_text()).get("model_type", "bert")
+    config_class, model_class, tokenizer_class = ARCHITECTURES[model_type]
+    config = config_class.from_pretrained(str(model_dir))
+    model = model_class(config).eval()
+    state = {k: v.float() for k, v in load_file(str(model_dir / "model.safetensors")).items()}
     missing, unexpected = model.load_state_dict(state, strict=False)
     missing = [m for m in missing if not m.endswith("position_ids")]
     if missing or unexpected:
         raise SystemExit(f"weights do not match: missing {missing}, unexpected {unexpected}")
-    tokenizer = BertTokenizer(str(MODEL / "vocab.txt"), do_lower_case=True)
+    tokenizer = tokenizer_class(str(model_dir / "vocab.txt"), do_lower_case=True)
     rows = []
     for premise, hypothesis in PAIRS:
-        batch = tokenizer(premise, hypothesis, truncation=True, max_length=256, return_tensors="pt")
+        batch = tokenizer(premise, hypothesis, truncation=True, max_length=MAX_LEN, return_tensors="pt")
         with torch.no_grad():
             logits = model(**batch).logits[0].tolist()
         rows.append({"premise": premise, "hypothesis": hypothesis,
+                     "input_ids": batch["input_ids"][0].tolist(),
                      "logits": [round(x, 6) for x in logits]})
-    OUT.write_text(json.dumps({
-        "reference": f"transformers BertForSequenceClassification, torch {torch.__version__}",
+    out.write_text(json.dumps({
+        "reference": f"transformers {model_class.__name__}, torch {torch.__version__}",
+        "model": sys.argv[1] if len(sys.argv) > 1 else "models/nli-minilm-l6",
+        "max_len": MAX_LEN,
         "labels": [config.id2label[i] for i in range(3)],
         "pairs": rows,
     }, indent=2) + "\n")
-    print(f"wrote {len(rows)} pairs to {OUT}")
+    print(f"wrote {len(rows)} pairs to {out}")
 
 
 if __name__ == "__main__":

@@ -169,7 +169,7 @@ pub fn compare(
         .flat_map(|&(i, j)| [(texts[i], texts[j]), (texts[j], texts[i])])
         .collect();
     let progress = Progress::new(options.show_progress, nli_inputs.len() as u64, "nli");
-    let scores = models.nli.score(&nli_inputs, &progress);
+    let scores = models.nli.score(&nli_inputs, &progress)?;
     progress.finish();
 
     let mut scored: Vec<ScoredPair> = pairs

@@ -1,15 +1,17 @@
-//! BERT building blocks shared by NLI inference and training: the model directory layout,
-//! the WordPiece tokenizer, pair encoding and padded batches.
+//! What every cross-encoder architecture shares: the model directory layout, its
+//! `config.json`, the WordPiece tokenizer with the architecture's pair template, and padded
+//! batches. The models themselves are in `classifier`.
 
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use rust_bert::bert::{BertConfig, BertForSequenceClassification};
-use rust_tokenizers::tokenizer::{BertTokenizer, Tokenizer, TruncationStrategy};
-use tch::{nn, Device, Kind, Tensor};
+use rust_tokenizers::tokenizer::{BertTokenizer, Tokenizer};
+use rust_tokenizers::vocab::Vocab;
+use serde_json::Value;
+use tch::{Device, Kind, Tensor};
 
-use crate::nli::NliLabel;
+use crate::labels::NliLabel;
 
 /// Problems with a model directory or its files.
 #[derive(Debug, thiserror::Error)]
@@ -30,6 +32,45 @@ pub enum ModelError {
     },
     #[error("model error: {0}")]
     Model(String),
+}
+
+/// The encoder families contra can run, chosen by `model_type` in `config.json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Architecture {
+    /// BERT and MiniLM: `[CLS] a [SEP] b [SEP]` with token types.
+    Bert,
+    /// MPNet: `<s> a </s></s> b </s>`, no token types, relative position bias.
+    Mpnet,
+}
+
+impl Architecture {
+    fn from_model_type(model_type: &str) -> Option<Self> {
+        match model_type {
+            "bert" => Some(Architecture::Bert),
+            "mpnet" => Some(Architecture::Mpnet),
+            _ => None,
+        }
+    }
+
+    /// The prefix of the encoder's tensors inside a sequence-classification model.
+    pub fn weight_prefix(self) -> &'static str {
+        match self {
+            Architecture::Bert => "bert.",
+            Architecture::Mpnet => "mpnet.",
+        }
+    }
+
+    /// Longest input the position embeddings allow.
+    pub fn max_tokens(self, config: &Value) -> usize {
+        let positions = config["max_position_embeddings"].as_u64().unwrap_or(512) as usize;
+        match self {
+            Architecture::Bert => positions,
+            // Positions start after the padding index.
+            Architecture::Mpnet => {
+                positions.saturating_sub(config["pad_token_id"].as_u64().unwrap_or(1) as usize + 1)
+            }
+        }
+    }
 }
 
 /// The files of a sequence-classification model directory (`config.json`, `vocab.txt`,
@@ -67,102 +108,209 @@ impl ModelFiles {
         Ok(files)
     }
 
-    pub fn read_config(&self) -> Result<BertConfig, ModelError> {
-        read_bert_config(&self.config)
-    }
-
-    pub fn tokenizer(&self) -> Result<BertTokenizer, ModelError> {
-        load_tokenizer(&self.vocab)
+    pub fn read_config(&self) -> Result<ModelConfig, ModelError> {
+        ModelConfig::read(&self.config)
     }
 }
 
-pub fn read_bert_config(path: &Path) -> Result<BertConfig, ModelError> {
-    let config_error = |message: String| ModelError::Config {
-        path: path.to_path_buf(),
-        message,
-    };
-    let text = fs::read_to_string(path).map_err(|e| config_error(e.to_string()))?;
-    serde_json::from_str(&text).map_err(|e| config_error(e.to_string()))
-}
-
-/// The uncased WordPiece tokenizer of MiniLM (lower-case, accents stripped).
-pub fn load_tokenizer(vocab: &Path) -> Result<BertTokenizer, ModelError> {
-    BertTokenizer::from_file(vocab, true, true).map_err(|e| ModelError::Tokenizer {
-        path: vocab.to_path_buf(),
-        message: e.to_string(),
-    })
-}
-
-/// Sets a BERT config up as a 3-way NLI classifier with contra's label order.
-pub fn nli_config(mut config: BertConfig) -> BertConfig {
-    let id2label: HashMap<i64, String> = NliLabel::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, label)| (i as i64, label.as_str().to_string()))
-        .collect();
-    config.label2id = Some(id2label.iter().map(|(i, l)| (l.clone(), *i)).collect());
-    config.id2label = Some(id2label);
-    config
-}
-
-/// Checks that a config's labels are contra's, in contra's order.
-pub fn check_nli_labels(config: &BertConfig, path: &Path) -> Result<(), ModelError> {
-    let id2label = config.id2label.as_ref().ok_or_else(|| ModelError::Config {
-        path: path.to_path_buf(),
-        message: "no id2label: not a classification model".into(),
-    })?;
-    for (i, label) in NliLabel::ALL.iter().enumerate() {
-        if id2label.get(&(i as i64)).map(String::as_str) != Some(label.as_str()) {
-            return Err(ModelError::Config {
-                path: path.to_path_buf(),
-                message: format!(
-                    "label {i} must be {:?}, found {:?}",
-                    label.as_str(),
-                    id2label.get(&(i as i64))
-                ),
-            });
-        }
-    }
-    Ok(())
-}
-
-pub fn build_classifier(
-    vs: &nn::VarStore,
-    config: &BertConfig,
-) -> Result<BertForSequenceClassification, ModelError> {
-    BertForSequenceClassification::new(vs.root(), config)
-        .map_err(|e| ModelError::Model(e.to_string()))
-}
-
-/// One tokenized `[CLS] premise [SEP] hypothesis [SEP]` input.
+/// A model's `config.json`: its architecture and the whole document, which the typed model
+/// configs are read from and which training writes back with contra's labels.
 #[derive(Debug, Clone)]
+pub struct ModelConfig {
+    pub path: PathBuf,
+    pub architecture: Architecture,
+    pub json: Value,
+}
+
+impl ModelConfig {
+    pub fn read(path: &Path) -> Result<Self, ModelError> {
+        let error = |message: String| ModelError::Config {
+            path: path.to_path_buf(),
+            message,
+        };
+        let text = fs::read_to_string(path).map_err(|e| error(e.to_string()))?;
+        let json: Value = serde_json::from_str(&text).map_err(|e| error(e.to_string()))?;
+        let model_type = json["model_type"].as_str().unwrap_or("bert");
+        let architecture = Architecture::from_model_type(model_type).ok_or_else(|| {
+            error(format!(
+                "model_type {model_type:?} is not supported (contra runs \"bert\" and \"mpnet\")"
+            ))
+        })?;
+        Ok(ModelConfig {
+            path: path.to_path_buf(),
+            architecture,
+            json,
+        })
+    }
+
+    /// The typed config of one architecture, read from the document.
+    pub fn typed<T: serde::de::DeserializeOwned>(&self) -> Result<T, ModelError> {
+        serde_json::from_value(self.json.clone()).map_err(|e| ModelError::Config {
+            path: self.path.clone(),
+            message: e.to_string(),
+        })
+    }
+
+    /// Sets the config up as a 3-way NLI classifier with contra's label order.
+    pub fn with_nli_labels(mut self) -> Self {
+        let labels = NliLabel::ALL.iter().enumerate();
+        self.json["id2label"] = labels
+            .clone()
+            .map(|(i, l)| (i.to_string(), Value::from(l.as_str())))
+            .collect::<serde_json::Map<_, _>>()
+            .into();
+        self.json["label2id"] = labels
+            .map(|(i, l)| (l.as_str().to_string(), Value::from(i)))
+            .collect::<serde_json::Map<_, _>>()
+            .into();
+        self
+    }
+
+    /// Checks that the config's labels are contra's, in contra's order.
+    pub fn check_nli_labels(&self) -> Result<(), ModelError> {
+        let id2label = self.json["id2label"]
+            .as_object()
+            .ok_or_else(|| ModelError::Config {
+                path: self.path.clone(),
+                message: "no id2label: not a classification model".into(),
+            })?;
+        for (i, label) in NliLabel::ALL.iter().enumerate() {
+            let found = id2label.get(&i.to_string()).and_then(Value::as_str);
+            if found != Some(label.as_str()) {
+                return Err(ModelError::Config {
+                    path: self.path.clone(),
+                    message: format!("label {i} must be {:?}, found {found:?}", label.as_str()),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One tokenized premise–hypothesis input in the architecture's template.
+#[derive(Debug, Clone, PartialEq)]
 pub struct EncodedPair {
     pub ids: Vec<i64>,
     pub segments: Vec<i8>,
 }
 
-/// Tokenizes pairs, truncating the longer side first to `max_len` tokens in all.
-pub fn encode_pairs<S: AsRef<str>>(
-    tokenizer: &BertTokenizer,
-    pairs: &[(S, S)],
-    max_len: usize,
-) -> Vec<EncodedPair> {
-    pairs
-        .iter()
-        .map(|(premise, hypothesis)| {
-            let input = tokenizer.encode(
-                premise.as_ref(),
-                Some(hypothesis.as_ref()),
-                max_len,
-                &TruncationStrategy::LongestFirst,
-                0,
-            );
-            EncodedPair {
-                ids: input.token_ids,
-                segments: input.segment_ids,
-            }
+/// Special-token ids of a pair template.
+#[derive(Debug, Clone, Copy)]
+struct Template {
+    start: i64,
+    /// Between the texts: BERT `[SEP]`, MPNet `</s></s>`.
+    middle: [Option<i64>; 2],
+    end: i64,
+    pad: i64,
+}
+
+impl Template {
+    fn special_tokens(&self) -> usize {
+        2 + self.middle.iter().flatten().count()
+    }
+}
+
+/// The uncased WordPiece tokenizer (lower-case, accents stripped) with the pair template of
+/// the model's architecture. Both MiniLM and MPNet ship such a `vocab.txt`.
+pub struct PairTokenizer {
+    wordpiece: BertTokenizer,
+    template: Template,
+}
+
+impl PairTokenizer {
+    pub fn load(vocab: &Path, architecture: Architecture) -> Result<Self, ModelError> {
+        let error = |message: String| ModelError::Tokenizer {
+            path: vocab.to_path_buf(),
+            message,
+        };
+        let wordpiece =
+            BertTokenizer::from_file(vocab, true, true).map_err(|e| error(e.to_string()))?;
+        let id = |token: &str| -> Result<i64, ModelError> {
+            let ids = wordpiece.vocab().values();
+            ids.get(token)
+                .copied()
+                .ok_or_else(|| error(format!("the vocabulary has no {token} token")))
+        };
+        let template = match architecture {
+            Architecture::Bert => Template {
+                start: id("[CLS]")?,
+                middle: [Some(id("[SEP]")?), None],
+                end: id("[SEP]")?,
+                pad: id("[PAD]")?,
+            },
+            Architecture::Mpnet => Template {
+                start: id("<s>")?,
+                middle: [Some(id("</s>")?), Some(id("</s>")?)],
+                end: id("</s>")?,
+                pad: id("<pad>")?,
+            },
+        };
+        Ok(PairTokenizer {
+            wordpiece,
+            template,
         })
-        .collect()
+    }
+
+    pub fn pad_id(&self) -> i64 {
+        self.template.pad
+    }
+
+    fn word_ids(&self, text: &str) -> Vec<i64> {
+        let tokens = self.wordpiece.tokenize(text);
+        self.wordpiece.convert_tokens_to_ids(&tokens)
+    }
+
+    /// Tokenizes pairs into at most `max_len` tokens each, template included; the longer
+    /// text loses its last token first. Each distinct text is tokenized once.
+    pub fn encode_pairs<S: AsRef<str>>(
+        &self,
+        pairs: &[(S, S)],
+        max_len: usize,
+    ) -> Vec<EncodedPair> {
+        let mut cache: HashMap<&str, Vec<i64>> = HashMap::new();
+        for (a, b) in pairs {
+            for text in [a.as_ref(), b.as_ref()] {
+                if !cache.contains_key(text) {
+                    cache.insert(text, self.word_ids(text));
+                }
+            }
+        }
+        pairs
+            .iter()
+            .map(|(a, b)| {
+                assemble(
+                    &self.template,
+                    &cache[a.as_ref()],
+                    &cache[b.as_ref()],
+                    max_len,
+                )
+            })
+            .collect()
+    }
+}
+
+/// One pair in the template, truncated to `max_len` tokens in all.
+fn assemble(t: &Template, a: &[i64], b: &[i64], max_len: usize) -> EncodedPair {
+    let budget = max_len.saturating_sub(t.special_tokens());
+    let (mut a_len, mut b_len) = (a.len(), b.len());
+    while a_len + b_len > budget {
+        if a_len > b_len {
+            a_len -= 1;
+        } else {
+            b_len -= 1;
+        }
+    }
+    let mut ids = Vec::with_capacity(a_len + b_len + t.special_tokens());
+    ids.push(t.start);
+    ids.extend_from_slice(&a[..a_len]);
+    ids.extend(t.middle.iter().flatten());
+    let first_segment = ids.len();
+    ids.extend_from_slice(&b[..b_len]);
+    ids.push(t.end);
+    let segments = (0..ids.len())
+        .map(|i| i8::from(i >= first_segment))
+        .collect();
+    EncodedPair { ids, segments }
 }
 
 /// Input ids, attention mask and token type ids, padded to the longest pair of the batch.
@@ -172,10 +320,10 @@ pub struct Batch {
     pub types: Tensor,
 }
 
-pub fn pad_batch(pairs: &[&EncodedPair], device: Device) -> Batch {
+pub fn pad_batch(pairs: &[&EncodedPair], pad_id: i64, device: Device) -> Batch {
     let width = pairs.iter().map(|p| p.ids.len()).max().unwrap_or(0);
     let rows = pairs.len();
-    let mut ids = vec![0i64; rows * width];
+    let mut ids = vec![pad_id; rows * width];
     let mut mask = vec![0i64; rows * width];
     let mut types = vec![0i64; rows * width];
     for (row, pair) in pairs.iter().enumerate() {
@@ -211,7 +359,7 @@ pub fn length_sorted_batches(lengths: &[usize], batch_size: usize) -> Vec<Vec<us
         .collect()
 }
 
-/// A default model directory such as `models/nli-minilm-l6`: taken relative to the current
+/// A default model directory such as `models/nli-mpnet-base`: taken relative to the current
 /// directory when it exists there, else relative to the contra checkout that was built, so
 /// `target/release/contra` works from any directory.
 pub fn default_model_path(relative: &str) -> PathBuf {
@@ -220,5 +368,56 @@ pub fn default_model_path(relative: &str) -> PathBuf {
         here
     } else {
         Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BERT: Template = Template {
+        start: 101,
+        middle: [Some(102), None],
+        end: 102,
+        pad: 0,
+    };
+    const MPNET: Template = Template {
+        start: 0,
+        middle: [Some(2), Some(2)],
+        end: 2,
+        pad: 1,
+    };
+
+    #[test]
+    fn templates_wrap_the_pair_as_each_architecture_does() {
+        let bert = assemble(&BERT, &[7, 8], &[9], 16);
+        assert_eq!(bert.ids, vec![101, 7, 8, 102, 9, 102]);
+        assert_eq!(bert.segments, vec![0, 0, 0, 0, 1, 1]);
+        let mpnet = assemble(&MPNET, &[7, 8], &[9], 16);
+        assert_eq!(mpnet.ids, vec![0, 7, 8, 2, 2, 9, 2]);
+    }
+
+    #[test]
+    fn truncation_shortens_the_longer_text_and_never_underflows() {
+        let long: Vec<i64> = (10..30).collect();
+        let pair = assemble(&MPNET, &long, &[5, 6, 7], 12);
+        assert_eq!(pair.ids.len(), 12);
+        assert_eq!(pair.ids[..6], [0, 10, 11, 12, 13, 14]);
+        assert_eq!(pair.ids[6..], [2, 2, 5, 6, 7, 2]);
+        // Below the template's own length only the special tokens remain.
+        assert_eq!(assemble(&MPNET, &long, &long, 2).ids, vec![0, 2, 2, 2]);
+    }
+
+    #[test]
+    fn architectures_come_from_model_type() {
+        assert_eq!(
+            Architecture::from_model_type("mpnet"),
+            Some(Architecture::Mpnet)
+        );
+        assert_eq!(
+            Architecture::from_model_type("bert"),
+            Some(Architecture::Bert)
+        );
+        assert_eq!(Architecture::from_model_type("gpt2"), None);
     }
 }

@@ -4,13 +4,18 @@
 //!
 //! Stages, each a module with plain-data input and output:
 //! `article` → `segment` → `claims` → `embed` → `compare` (with `nli`) → `report`.
+//! `nli` runs a `classifier` (BERT or `mpnet`) over `encoder` inputs; `labels` is its plain
+//! output vocabulary.
 
 pub mod article;
 pub mod claims;
+pub mod classifier;
 pub mod compare;
 pub mod embed;
 pub mod encoder;
+pub mod labels;
 pub mod metrics;
+pub mod mpnet;
 pub mod nli;
 pub mod output;
 pub mod pairs;

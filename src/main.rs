@@ -196,6 +196,7 @@ fn run_nli(args: NliArgs) -> Result<()> {
         NliConfig {
             batch_size: args.batch_size.max(1),
             max_len: args.max_len,
+            ..NliConfig::default()
         },
     )?;
     let texts: Vec<(&str, &str)> = file
@@ -204,7 +205,7 @@ fn run_nli(args: NliArgs) -> Result<()> {
         .map(|p| (p.premise.as_str(), p.hypothesis.as_str()))
         .collect();
     let progress = Progress::new(!args.run.quiet, texts.len() as u64, "nli");
-    let scores = model.score(&texts, &progress);
+    let scores = model.score(&texts, &progress)?;
     progress.finish();
 
     let write_scores = |out: &mut dyn Write| -> std::io::Result<()> {

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::nli::NliLabel;
+use crate::labels::NliLabel;
 
 /// Counts of (gold, predicted) label pairs; rows are gold, columns predictions, both in
 /// `NliLabel::ALL` order.

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use flate2::read::MultiGzDecoder;
 
-use crate::nli::NliLabel;
+use crate::labels::NliLabel;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PairsError {

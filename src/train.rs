@@ -1,5 +1,5 @@
-//! `contra train-nli`: fine-tunes a BERT encoder (all-MiniLM-L6-v2) into the 3-way NLI
-//! cross-encoder, with tch autograd on rust-bert's `BertForSequenceClassification`.
+//! `contra train-nli`: fine-tunes an encoder (BERT/MiniLM or MPNet, as its `config.json`
+//! says) into the 3-way NLI cross-encoder, with tch autograd on `SequenceClassifier`.
 //!
 //! AdamW (decoupled weight decay, none on biases and LayerNorm), linear warm-up then linear
 //! decay, gradient-norm clipping, dropout on, length-bucketed dynamic padding and a fixed
@@ -12,13 +12,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use rust_bert::bert::{BertConfig, BertForSequenceClassification};
 use serde::{Deserialize, Serialize};
 use tch::{nn, Device, Kind, Tensor};
 
-use crate::encoder::{self, EncodedPair, ModelError};
+use crate::classifier::SequenceClassifier;
+use crate::encoder::{self, EncodedPair, ModelConfig, ModelError, PairTokenizer};
+use crate::labels::NliLabel;
 use crate::metrics::{Confusion, Evaluation};
-use crate::nli::NliLabel;
 use crate::pairs;
 use crate::progress::Progress;
 
@@ -156,11 +156,12 @@ pub fn train(
         &config.base_model,
         "run scripts/setup.sh to install the base model",
     )?;
-    let bert_config = encoder::nli_config(base.read_config()?);
-    let tokenizer = base.tokenizer()?;
+    let model_config = base.read_config()?.with_nli_labels();
+    let architecture = model_config.architecture;
+    let tokenizer = PairTokenizer::load(&base.vocab, architecture)?;
 
     let mut vs = nn::VarStore::new(Device::Cpu);
-    let model = encoder::build_classifier(&vs, &bert_config)?;
+    let model = SequenceClassifier::new(&vs, &model_config)?;
     let state_path = config.checkpoint_dir.join("state.json");
     let mut state = if resume && state_path.is_file() {
         let state: RunState = read_json(&state_path)?;
@@ -186,7 +187,7 @@ pub fn train(
         }
         match &config.init_from {
             Some(dir) => load_into(&mut vs, &dir.join("model.safetensors"), "")?,
-            None => load_into(&mut vs, &base.weights, "bert.")?,
+            None => load_into(&mut vs, &base.weights, architecture.weight_prefix())?,
         }
         RunState::default()
     };
@@ -277,7 +278,7 @@ pub fn train(
                     config,
                     &model,
                     &optimizer,
-                    &bert_config,
+                    &model_config,
                     &dev_sets,
                     &mut state,
                     batches.len(),
@@ -305,31 +306,22 @@ pub fn train(
 }
 
 fn training_step(
-    model: &BertForSequenceClassification,
+    model: &SequenceClassifier,
     optimizer: &mut AdamW,
     data: &TrainingData,
     batch: &[usize],
     lr: f64,
 ) -> f64 {
     let members: Vec<&EncodedPair> = batch.iter().map(|&i| &data.pairs[i]).collect();
-    let input = encoder::pad_batch(&members, Device::Cpu);
+    let input = encoder::pad_batch(&members, data.pad_id, Device::Cpu);
     let labels: Vec<i64> = batch
         .iter()
         .map(|&i| data.labels[i].index() as i64)
         .collect();
     let labels = Tensor::from_slice(&labels);
-    let logits = model
-        .forward_t(
-            Some(&input.ids),
-            Some(&input.mask),
-            Some(&input.types),
-            None,
-            None,
-            true,
-        )
-        .logits
-        .to_kind(Kind::Float);
-    let loss = logits.cross_entropy_for_logits(&labels);
+    let loss = model
+        .forward_t(&input, true)
+        .cross_entropy_for_logits(&labels);
     optimizer.zero_grad();
     loss.backward();
     optimizer.step(lr);
@@ -486,6 +478,7 @@ impl AdamW {
 
 /// Tokenized training pairs with their labels and the source each came from.
 struct TrainingData {
+    pad_id: i64,
     pairs: Vec<EncodedPair>,
     labels: Vec<NliLabel>,
     /// (first index, count, weight) of each source's pairs.
@@ -503,9 +496,10 @@ impl TrainingData {
 
 fn load_training_data(
     config: &TrainConfig,
-    tokenizer: &rust_tokenizers::tokenizer::BertTokenizer,
+    tokenizer: &PairTokenizer,
 ) -> Result<TrainingData, TrainError> {
     let mut data = TrainingData {
+        pad_id: tokenizer.pad_id(),
         pairs: Vec::new(),
         labels: Vec::new(),
         sources: Vec::new(),
@@ -530,7 +524,7 @@ fn load_training_data(
             .collect();
         let first = data.pairs.len();
         data.pairs
-            .extend(encoder::encode_pairs(tokenizer, &texts, config.max_len));
+            .extend(tokenizer.encode_pairs(&texts, config.max_len));
         data.labels.extend(labelled.iter().filter_map(|p| p.label));
         data.sources.push((first, labelled.len(), source.weight));
         eprintln!(
@@ -573,13 +567,14 @@ fn epoch_batches(data: &TrainingData, config: &TrainConfig, epoch: usize) -> Vec
 /// A labelled dev set, tokenized once.
 pub struct EvalSet {
     pub name: String,
+    pub pad_id: i64,
     pub pairs: Vec<EncodedPair>,
     pub labels: Vec<NliLabel>,
 }
 
 fn load_eval_set(
     path: &Path,
-    tokenizer: &rust_tokenizers::tokenizer::BertTokenizer,
+    tokenizer: &PairTokenizer,
     max_len: usize,
 ) -> Result<EvalSet, TrainError> {
     let file = pairs::read_pair_file(path)?;
@@ -598,29 +593,20 @@ fn load_eval_set(
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
-        pairs: encoder::encode_pairs(tokenizer, &texts, max_len),
+        pad_id: tokenizer.pad_id(),
+        pairs: tokenizer.encode_pairs(&texts, max_len),
         labels: labelled.iter().filter_map(|p| p.label).collect(),
     })
 }
 
-fn evaluate(model: &BertForSequenceClassification, set: &EvalSet) -> Evaluation {
+fn evaluate(model: &SequenceClassifier, set: &EvalSet) -> Evaluation {
     let _no_grad = tch::no_grad_guard();
     let lengths: Vec<usize> = set.pairs.iter().map(|p| p.ids.len()).collect();
     let mut confusion = Confusion::default();
     for batch in encoder::length_sorted_batches(&lengths, 64) {
         let members: Vec<&EncodedPair> = batch.iter().map(|&i| &set.pairs[i]).collect();
-        let input = encoder::pad_batch(&members, Device::Cpu);
-        let predicted = model
-            .forward_t(
-                Some(&input.ids),
-                Some(&input.mask),
-                Some(&input.types),
-                None,
-                None,
-                false,
-            )
-            .logits
-            .argmax(-1, false);
+        let input = encoder::pad_batch(&members, set.pad_id, Device::Cpu);
+        let predicted = model.forward_t(&input, false).argmax(-1, false);
         let predicted: Vec<i64> = Vec::try_from(predicted).unwrap_or_default();
         for (&i, p) in batch.iter().zip(predicted) {
             confusion.add(set.labels[i], NliLabel::ALL[p.clamp(0, 2) as usize]);
@@ -633,16 +619,16 @@ fn evaluate(model: &BertForSequenceClassification, set: &EvalSet) -> Evaluation 
 #[allow(clippy::too_many_arguments)]
 fn evaluate_and_keep_best(
     config: &TrainConfig,
-    model: &BertForSequenceClassification,
+    model: &SequenceClassifier,
     optimizer: &AdamW,
-    bert_config: &BertConfig,
+    model_config: &ModelConfig,
     dev_sets: &[EvalSet],
     state: &mut RunState,
     batches_per_epoch: usize,
     progress: &Progress,
 ) -> Result<(), TrainError> {
     if dev_sets.is_empty() {
-        export_model(config, optimizer, bert_config, state)?;
+        export_model(config, optimizer, model_config, state)?;
         return Ok(());
     }
     let results: Vec<(String, f64, f64)> = dev_sets
@@ -673,7 +659,7 @@ fn evaluate_and_keep_best(
     if state.best_score.is_none_or(|best| score > best) {
         state.best_score = Some(score);
         state.best_at_step = Some(state.global_step);
-        export_model(config, optimizer, bert_config, state)?;
+        export_model(config, optimizer, model_config, state)?;
         progress.println(format!(
             "new best {} {:.4}: model written to {}",
             results[0].0,
@@ -689,7 +675,7 @@ fn evaluate_and_keep_best(
 fn export_model(
     config: &TrainConfig,
     optimizer: &AdamW,
-    bert_config: &BertConfig,
+    model_config: &ModelConfig,
     state: &RunState,
 ) -> Result<(), TrainError> {
     let tmp = config.out_dir.with_extension("partial");
@@ -709,7 +695,7 @@ fn export_model(
         path: weights.clone(),
         source,
     })?;
-    write_json(&tmp.join("config.json"), bert_config)?;
+    write_json(&tmp.join("config.json"), &model_config.json)?;
     let vocab = config.base_model.join("vocab.txt");
     fs::copy(&vocab, tmp.join("vocab.txt")).map_err(io_error(&vocab))?;
     // A model continued from another carries that model's record, so the card can show

@@ -4,6 +4,7 @@ mod common;
 
 use std::fs;
 
+use contra::encoder::{ModelConfig, PairTokenizer};
 use contra::nli::{NliConfig, NliLabel, NliModel, DEFAULT_NLI_MODEL_DIR};
 use contra::progress::Progress;
 use serde::Deserialize;
@@ -11,6 +12,8 @@ use serde_json::Value;
 
 #[derive(Deserialize)]
 struct Fixture {
+    model: String,
+    max_len: usize,
     labels: Vec<String>,
     pairs: Vec<FixturePair>,
 }
@@ -19,6 +22,7 @@ struct Fixture {
 struct FixturePair {
     premise: String,
     hypothesis: String,
+    input_ids: Vec<i64>,
     logits: [f32; 3],
 }
 
@@ -30,29 +34,82 @@ fn model() -> NliModel {
     .expect("the NLI model is committed under models/")
 }
 
-#[test]
-fn logits_match_the_pytorch_reference() {
-    let fixture: Fixture = serde_json::from_str(
-        &fs::read_to_string(common::repo_path("tests/fixtures/nli_parity.json")).unwrap(),
-    )
-    .unwrap();
-    assert_eq!(fixture.labels, ["entailment", "neutral", "contradiction"]);
-    assert!(fixture.pairs.len() >= 20);
-    let pairs: Vec<(&str, &str)> = fixture
+/// The parity fixtures of the shipped models (`scripts/make_nli_fixture.py`), one per model.
+fn fixtures() -> Vec<Fixture> {
+    let dir = common::repo_path("tests/fixtures");
+    let mut found: Vec<Fixture> = fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("nli_parity_"))
+        .map(|e| serde_json::from_str(&fs::read_to_string(e.path()).unwrap()).unwrap())
+        .collect();
+    found.sort_by(|a, b| a.model.cmp(&b.model));
+    found
+}
+
+fn fixture_pairs(fixture: &Fixture) -> Vec<(&str, &str)> {
+    fixture
         .pairs
         .iter()
         .map(|p| (p.premise.as_str(), p.hypothesis.as_str()))
-        .collect();
-    let logits = model().logits(&pairs, &Progress::hidden());
-    for (pair, got) in fixture.pairs.iter().zip(logits) {
-        for k in 0..3 {
+        .collect()
+}
+
+#[test]
+fn every_shipped_model_has_a_parity_fixture() {
+    let models: Vec<String> = fixtures().into_iter().map(|f| f.model).collect();
+    for entry in fs::read_dir(common::repo_path("models")).unwrap().flatten() {
+        let name = format!("models/{}", entry.file_name().to_string_lossy());
+        if name.starts_with("models/nli-") {
             assert!(
-                (got[k] - pair.logits[k]).abs() < 1e-3,
-                "{:?} → {:?}: contra {got:?}, reference {:?}",
-                pair.premise,
-                pair.hypothesis,
-                pair.logits
+                models.contains(&name),
+                "{name} has no parity fixture: {models:?}"
             );
+        }
+    }
+}
+
+#[test]
+fn tokenization_matches_the_reference_tokenizers() {
+    for fixture in fixtures() {
+        let dir = common::repo_path(&fixture.model);
+        let config = ModelConfig::read(&dir.join("config.json")).unwrap();
+        let tokenizer = PairTokenizer::load(&dir.join("vocab.txt"), config.architecture).unwrap();
+        let encoded = tokenizer.encode_pairs(&fixture_pairs(&fixture), fixture.max_len);
+        for (pair, got) in fixture.pairs.iter().zip(encoded) {
+            assert_eq!(
+                got.ids, pair.input_ids,
+                "{}: {:?}",
+                fixture.model, pair.premise
+            );
+        }
+    }
+}
+
+#[test]
+fn logits_match_the_pytorch_reference() {
+    for fixture in fixtures() {
+        assert_eq!(fixture.labels, ["entailment", "neutral", "contradiction"]);
+        assert!(fixture.pairs.len() >= 20);
+        let config = NliConfig {
+            max_len: fixture.max_len,
+            ..NliConfig::default()
+        };
+        let model = NliModel::load(&common::repo_path(&fixture.model), config).unwrap();
+        let logits = model
+            .logits(&fixture_pairs(&fixture), &Progress::hidden())
+            .unwrap();
+        for (pair, got) in fixture.pairs.iter().zip(logits) {
+            for k in 0..3 {
+                assert!(
+                    (got[k] - pair.logits[k]).abs() < 1e-3,
+                    "{}: {:?} → {:?}: contra {got:?}, reference {:?}",
+                    fixture.model,
+                    pair.premise,
+                    pair.hypothesis,
+                    pair.logits
+                );
+            }
         }
     }
 }
@@ -87,7 +144,7 @@ fn obvious_pairs_get_the_obvious_label() {
         ),
     ];
     let pairs: Vec<(&str, &str)> = cases.iter().map(|c| (c.0, c.1)).collect();
-    let scores = model().score(&pairs, &Progress::hidden());
+    let scores = model().score(&pairs, &Progress::hidden()).unwrap();
     for (case, s) in cases.iter().zip(scores) {
         assert!((s.entailment + s.neutral + s.contradiction - 1.0).abs() < 1e-5);
         assert_eq!(s.label(), case.2, "{:?} → {:?}: {s:?}", case.0, case.1);

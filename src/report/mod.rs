@@ -6,7 +6,7 @@ pub mod markdown;
 use serde::{Deserialize, Serialize};
 
 use crate::claims::{ClaimKind, Cue, Span};
-use crate::nli::{NliLabel, NliScores};
+use crate::labels::{NliLabel, NliScores};
 
 pub const REPORT_SCHEMA: &str = "contra.report/1";
 

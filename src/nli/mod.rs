@@ -1,0 +1,138 @@
+//! Natural language inference: the project's 3-way cross-encoder scoring premise → hypothesis.
+//! The model directory's `config.json` chooses the architecture (BERT/MiniLM or MPNet).
+
+use std::path::Path;
+
+use tch::{nn, Device, Kind, Tensor};
+
+use crate::classifier::SequenceClassifier;
+use crate::encoder::{self, ModelError, ModelFiles, PairTokenizer};
+use crate::progress::Progress;
+
+pub use crate::labels::{softmax, NliLabel, NliScores};
+
+/// Where the model trained by `contra train-nli` is committed, relative to the checkout.
+pub const DEFAULT_NLI_MODEL_DIR: &str = "models/nli-minilm-l6";
+
+/// Numeric precision of inference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    /// fp32 weights and activations: the reference.
+    Fp32,
+    /// bfloat16 weights and activations: several times faster on CPUs with AVX512-BF16.
+    Bf16,
+}
+
+/// Inference settings.
+#[derive(Debug, Clone)]
+pub struct NliConfig {
+    /// Pairs per forward pass.
+    pub batch_size: usize,
+    /// Tokens per pair, the longer side truncated first; capped at what the model's position
+    /// embeddings allow.
+    pub max_len: usize,
+    pub precision: Precision,
+}
+
+impl Default for NliConfig {
+    fn default() -> Self {
+        NliConfig {
+            batch_size: 32,
+            max_len: 256,
+            precision: Precision::Fp32,
+        }
+    }
+}
+
+/// The NLI cross-encoder, loaded once and reused for every call.
+pub struct NliModel {
+    model: SequenceClassifier,
+    tokenizer: PairTokenizer,
+    config: NliConfig,
+    // Owns the weights the model's layers refer to.
+    _vs: nn::VarStore,
+}
+
+impl NliModel {
+    /// Loads `config.json`, `vocab.txt` and `model.safetensors` (fp16 or fp32) from `dir`.
+    pub fn load(dir: &Path, mut config: NliConfig) -> Result<Self, ModelError> {
+        let files = ModelFiles::locate(
+            dir,
+            "the NLI models ship in the repository under models/ (see models/*/MODEL_CARD.md), \
+             or train one with `contra train-nli`",
+        )?;
+        let model_config = files.read_config()?;
+        model_config.check_nli_labels()?;
+        let mut vs = nn::VarStore::new(Device::Cpu);
+        let model = SequenceClassifier::new(&vs, &model_config)?;
+        vs.load(&files.weights)
+            .map_err(|source| ModelError::Weights {
+                path: files.weights.clone(),
+                source,
+            })?;
+        // Weights ship as fp16 to stay small; loading keeps the file's precision.
+        match config.precision {
+            Precision::Fp32 => vs.float(),
+            Precision::Bf16 => vs.bfloat16(),
+        }
+        let architecture = model_config.architecture;
+        config.max_len = config
+            .max_len
+            .min(architecture.max_tokens(&model_config.json));
+        Ok(NliModel {
+            model,
+            tokenizer: PairTokenizer::load(&files.vocab, architecture)?,
+            config,
+            _vs: vs,
+        })
+    }
+
+    /// Raw logits (entailment, neutral, contradiction) for each pair, in input order.
+    pub fn logits<S: AsRef<str>>(
+        &self,
+        pairs: &[(S, S)],
+        progress: &Progress,
+    ) -> Result<Vec<[f32; 3]>, ModelError> {
+        let encoded = self.tokenizer.encode_pairs(pairs, self.config.max_len);
+        let lengths: Vec<usize> = encoded.iter().map(|p| p.ids.len()).collect();
+        let mut out = vec![[0f32; 3]; pairs.len()];
+        let _no_grad = tch::no_grad_guard();
+        for batch in encoder::length_sorted_batches(&lengths, self.config.batch_size) {
+            let members: Vec<_> = batch.iter().map(|&i| &encoded[i]).collect();
+            let input = encoder::pad_batch(&members, self.tokenizer.pad_id(), Device::Cpu);
+            let rows = tensor_rows(&self.model.forward_t(&input, false))?;
+            for (&i, row) in batch.iter().zip(rows) {
+                out[i] = row;
+            }
+            progress.inc(batch.len() as u64);
+        }
+        Ok(out)
+    }
+
+    /// Class probabilities for each (premise, hypothesis) pair, in input order.
+    pub fn score<S: AsRef<str>>(
+        &self,
+        pairs: &[(S, S)],
+        progress: &Progress,
+    ) -> Result<Vec<NliScores>, ModelError> {
+        Ok(self
+            .logits(pairs, progress)?
+            .into_iter()
+            .map(|l| NliScores::from_probabilities(softmax(l)))
+            .collect())
+    }
+}
+
+/// The rows of a (batch, 3) logits tensor; non-finite logits mean damaged weights.
+fn tensor_rows(t: &Tensor) -> Result<Vec<[f32; 3]>, ModelError> {
+    let flat = Vec::<f32>::try_from(t.to_kind(Kind::Float).flatten(0, -1))
+        .map_err(|e| ModelError::Model(format!("reading logits: {e}")))?;
+    if flat.iter().any(|v| !v.is_finite()) {
+        return Err(ModelError::Model(
+            "the model produced non-finite scores: its weights are damaged; \
+             restore the model directory (git checkout models/) or retrain it"
+                .into(),
+        ));
+    }
+    Ok(flat.chunks_exact(3).map(|c| [c[0], c[1], c[2]]).collect())
+}
