@@ -32,8 +32,8 @@ def main():
 
     with open(report_path, encoding="utf-8") as f:
         report = json.load(f)
-    if report.get("schema") != "contra.report/1":
-        sys.exit(f"{report_path}: not a contra.report/1 file")
+    if report.get("schema") != "contra.report/2":
+        sys.exit(f"{report_path}: not a contra.report/2 file")
 
     pairs = pd.json_normalize(report["pairs"])
     claims = pd.json_normalize(report["claims"]).set_index("id")

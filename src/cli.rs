@@ -54,7 +54,7 @@ pub struct RunArgs {
 pub enum ReportFormat {
     /// GitHub-flavoured markdown for people.
     Md,
-    /// JSON (`contra.report/1`, see `contra schema`) for notebooks.
+    /// JSON (`contra.report/2`, see `contra schema`) for notebooks.
     Json,
 }
 

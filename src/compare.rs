@@ -1,7 +1,8 @@
 //! `contra compare`: claims from every article → cross-speaker candidate pairs (pre-selected
-//! by embedding similarity when there are many) → NLI in both directions → ranked report.
+//! by embedding similarity when there are many) → NLI in both directions → ranking (hubs,
+//! sides, relatedness; see `ranking`) → report.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use sha2::{Digest, Sha256};
@@ -12,8 +13,9 @@ use crate::embed::{cosine, Embedder};
 use crate::encoder::ModelError;
 use crate::nli::{NliModel, NliScores};
 use crate::progress::Progress;
+use crate::ranking::{self, Judged, Ranking};
 use crate::report::{
-    Directions, GeneratedBy, InputSummary, Report, ReportClaim, ScoredPair, Settings,
+    Directions, GeneratedBy, InputSummary, Report, ReportClaim, ScoredPair, Settings, SideSummary,
     SpeakerSummary, REPORT_SCHEMA,
 };
 
@@ -81,54 +83,93 @@ struct RunClaim {
     claim: Claim,
 }
 
+/// The claims step's output: what was read, who spoke, and the claims worth pairing.
+struct Extracted {
+    inputs: Vec<InputSummary>,
+    speakers: Vec<Speaker>,
+    claims: Vec<RunClaim>,
+}
+
+/// The candidates step's output: claim index pairs to score.
+struct Candidates {
+    pairs: Vec<(usize, usize)>,
+    /// Cross-speaker pairs there were before pre-selection.
+    cross_speaker: usize,
+    preselected: bool,
+}
+
+/// claims → candidates → scoring → ranking → report.
 pub fn compare(
     paths: &[PathBuf],
     models: &Models,
     options: &CompareOptions,
 ) -> Result<Report, CompareError> {
+    let extracted = extract(paths, options)?;
+    let texts: Vec<&str> = extracted
+        .claims
+        .iter()
+        .map(|c| c.claim.text.as_str())
+        .collect();
+    let progress = Progress::new(options.show_progress, texts.len() as u64, "embedding");
+    let embeddings = models.embedder.embed(&texts, &progress)?;
+    progress.finish();
+    let similarity = |(i, j): (usize, usize)| cosine(&embeddings[i], &embeddings[j]);
+    let speaker_index = speaker_indices(&extracted);
+    let candidates = candidates(&speaker_index, &extracted, options, &similarity);
+    let judged = judge(
+        models,
+        &texts,
+        &candidates.pairs,
+        &speaker_index,
+        &similarity,
+        options,
+    )?;
+    let ranking = ranking::rank(&judged, options.min_similarity);
+    Ok(build_report(
+        extracted, candidates, &judged, &ranking, models, options,
+    ))
+}
+
+/// Claims of every article, speakers merged across articles, nested and repeated claims set
+/// aside; `--speakers` checked against the speakers found.
+fn extract(paths: &[PathBuf], options: &CompareOptions) -> Result<Extracted, CompareError> {
     if paths.is_empty() {
         return Err(CompareError::NoInput);
     }
     let progress = Progress::new(options.show_progress, paths.len() as u64, "claims");
     let mut inputs = Vec::new();
-    let mut extracted = Vec::new();
+    let mut found = Vec::new();
     for (index, path) in paths.iter().enumerate() {
         let article = Article::load(path)?;
         for warning in &article.warnings {
             eprintln!("warning: {warning}");
         }
-        let found = claims::extract_claims(&article);
+        let article_claims = claims::extract_claims(&article);
         inputs.push(InputSummary {
             id: input_id(index),
             path: path.display().to_string(),
             sha256: sha256_hex(article.text.as_bytes()),
-            claims: found.claims.len(),
+            claims: article_claims.claims.len(),
         });
-        extracted.push(found);
+        found.push(article_claims);
         progress.inc(1);
     }
     progress.finish();
-
-    let speakers: Vec<Speaker> = claims::merge_article_speakers(&mut extracted);
-    if let Some(wanted) = &options.speakers {
-        for id in wanted {
-            if !speakers.iter().any(|s| &s.id == id) {
-                return Err(CompareError::UnknownSpeaker {
-                    id: id.clone(),
-                    known: speakers
-                        .iter()
-                        .map(|s| s.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                });
-            }
+    let speakers: Vec<Speaker> = claims::merge_article_speakers(&mut found);
+    for id in options.speakers.iter().flatten() {
+        if !speakers.iter().any(|s| &s.id == id) {
+            let known: Vec<&str> = speakers.iter().map(|s| s.id.as_str()).collect();
+            return Err(CompareError::UnknownSpeaker {
+                id: id.clone(),
+                known: known.join(", "),
+            });
         }
     }
-    let run_claims: Vec<RunClaim> = inputs
+    let claims = inputs
         .iter()
-        .zip(extracted)
-        .flat_map(|(input, found)| {
-            claims_to_compare(found.claims)
+        .zip(found)
+        .flat_map(|(input, article_claims)| {
+            claims_to_compare(article_claims.claims)
                 .into_iter()
                 .map(move |claim| RunClaim {
                     id: format!("{}:{}", input.id, claim.id),
@@ -137,33 +178,70 @@ pub fn compare(
                 })
         })
         .collect();
+    Ok(Extracted {
+        inputs,
+        speakers,
+        claims,
+    })
+}
 
-    let texts: Vec<&str> = run_claims.iter().map(|c| c.claim.text.as_str()).collect();
-    let progress = Progress::new(options.show_progress, texts.len() as u64, "embedding");
-    let embeddings = models.embedder.embed(&texts, &progress)?;
-    progress.finish();
-
-    let speaker_of: Vec<&str> = run_claims
+/// Each claim's speaker as an index into the run's speakers.
+fn speaker_indices(extracted: &Extracted) -> Vec<usize> {
+    let mut index: HashMap<&str, usize> = extracted
+        .speakers
         .iter()
-        .map(|c| c.claim.speaker.as_str())
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
         .collect();
+    // Every claim's speaker is in the merged list; one that were not would still be its
+    // own speaker, never another's.
+    extracted
+        .claims
+        .iter()
+        .map(|c| {
+            let next = index.len();
+            *index.entry(c.claim.speaker.as_str()).or_insert(next)
+        })
+        .collect()
+}
+
+/// Every cross-speaker pair, or above `max_pairs` each claim's nearest other-speaker claims.
+fn candidates(
+    speaker_of: &[usize],
+    extracted: &Extracted,
+    options: &CompareOptions,
+    similarity: &dyn Fn((usize, usize)) -> f32,
+) -> Candidates {
     let allowed = |i: usize| {
-        options
-            .speakers
-            .as_ref()
-            .is_none_or(|ids| ids.iter().any(|id| id == speaker_of[i]))
+        options.speakers.as_ref().is_none_or(|ids| {
+            ids.iter()
+                .any(|id| *id == extracted.claims[i].claim.speaker)
+        })
     };
-    let all_pairs = cross_speaker_pairs(&speaker_of, &allowed);
-    let candidate_pairs = all_pairs.len();
-    let preselected = candidate_pairs > options.max_pairs;
-    let similarity = |(i, j): (usize, usize)| cosine(&embeddings[i], &embeddings[j]);
+    let all_pairs = cross_speaker_pairs(speaker_of, &allowed);
+    let cross_speaker = all_pairs.len();
+    let preselected = cross_speaker > options.max_pairs;
     let pairs = if preselected {
-        nearest_pairs(&speaker_of, &allowed, &similarity, options.neighbours)
+        nearest_pairs(speaker_of, &allowed, similarity, options.neighbours)
     } else {
         all_pairs
     };
+    Candidates {
+        pairs,
+        cross_speaker,
+        preselected,
+    }
+}
 
-    // Both directions in one batched call: premise = each claim in turn.
+/// NLI in both directions for every candidate pair, in one batched call.
+fn judge(
+    models: &Models,
+    texts: &[&str],
+    pairs: &[(usize, usize)],
+    speaker_of: &[usize],
+    similarity: &dyn Fn((usize, usize)) -> f32,
+    options: &CompareOptions,
+) -> Result<Vec<Judged>, CompareError> {
     let nli_inputs: Vec<(&str, &str)> = pairs
         .iter()
         .flat_map(|&(i, j)| [(texts[i], texts[j]), (texts[j], texts[i])])
@@ -171,61 +249,70 @@ pub fn compare(
     let progress = Progress::new(options.show_progress, nli_inputs.len() as u64, "nli");
     let scores = models.nli.score(&nli_inputs, &progress)?;
     progress.finish();
-
-    let mut scored: Vec<ScoredPair> = pairs
+    Ok(pairs
         .iter()
         .zip(scores.chunks_exact(2))
-        .map(|(&(i, j), both)| {
-            let combined = combine_directions(both[0], both[1]);
+        .map(|(&(i, j), both)| Judged {
+            claims: (i, j),
+            speakers: (speaker_of[i], speaker_of[j]),
+            scores: combine_directions(both[0], both[1]),
+            mutual_entailment: both[0].entailment.min(both[1].entailment),
+            directions: (both[0], both[1]),
+            similarity: similarity((i, j)),
+        })
+        .collect())
+}
+
+fn build_report(
+    extracted: Extracted,
+    candidates: Candidates,
+    judged: &[Judged],
+    ranking: &Ranking,
+    models: &Models,
+    options: &CompareOptions,
+) -> Report {
+    let claim_id = |i: usize| extracted.claims[i].id.clone();
+    let speaker_id = |i: usize| extracted.claims[i].claim.speaker.clone();
+    let pairs = ranking
+        .order
+        .iter()
+        .enumerate()
+        .map(|(rank, &k)| {
+            let (j, r) = (&judged[k], &ranking.pairs[k]);
+            let (i, other) = j.claims;
             ScoredPair {
-                rank: 0,
-                a: run_claims[i].id.clone(),
-                b: run_claims[j].id.clone(),
-                speaker_a: speaker_of[i].to_string(),
-                speaker_b: speaker_of[j].to_string(),
-                label: combined.label(),
-                score: combined.contradiction,
-                contradiction: combined.contradiction,
-                entailment: combined.entailment,
-                neutral: combined.neutral,
-                similarity: similarity((i, j)),
+                rank: rank + 1,
+                a: claim_id(i),
+                b: claim_id(other),
+                speaker_a: speaker_id(i),
+                speaker_b: speaker_id(other),
+                label: j.scores.label(),
+                score: r.score,
+                contradiction: j.scores.contradiction,
+                entailment: j.scores.entailment,
+                neutral: j.scores.neutral,
+                similarity: j.similarity,
+                same_side: r.same_side,
                 directions: Directions {
-                    a_to_b: both[0],
-                    b_to_a: both[1],
+                    a_to_b: j.directions.0,
+                    b_to_a: j.directions.1,
                 },
             }
         })
         .collect();
-    // Related pairs first: the model over-calls contradiction between unrelated claims.
-    let related = |p: &ScoredPair| p.similarity >= options.min_similarity;
-    scored.sort_by(|a, b| {
-        related(b)
-            .cmp(&related(a))
-            .then(b.contradiction.total_cmp(&a.contradiction))
-            .then(b.similarity.total_cmp(&a.similarity))
-    });
-    for (rank, pair) in scored.iter_mut().enumerate() {
-        pair.rank = rank + 1;
-    }
-
-    let mut claims_per_speaker: BTreeMap<&str, usize> = BTreeMap::new();
-    for claim in &run_claims {
-        *claims_per_speaker
-            .entry(claim.claim.speaker.as_str())
-            .or_default() += 1;
-    }
-    // Speakers whose every claim was set aside (nested or repeated) take no part.
-    let speakers = speakers
+    let sides = ranking
+        .sides
         .iter()
-        .filter(|s| claims_per_speaker.contains_key(s.id.as_str()))
-        .map(|s| SpeakerSummary {
-            id: s.id.clone(),
-            name: s.name.clone(),
-            aliases: s.aliases.clone(),
-            claims: claims_per_speaker.get(s.id.as_str()).copied().unwrap_or(0),
+        .enumerate()
+        .map(|(n, members)| SideSummary {
+            id: format!("side-{}", n + 1),
+            speakers: members
+                .iter()
+                .filter_map(|&s| extracted.speakers.get(s).map(|s| s.id.clone()))
+                .collect(),
         })
         .collect();
-    Ok(Report {
+    Report {
         schema: REPORT_SCHEMA.to_string(),
         generated_by: GeneratedBy {
             tool: "contra".to_string(),
@@ -239,13 +326,15 @@ pub fn compare(
             min_similarity: options.min_similarity,
             max_pairs: options.max_pairs,
             neighbours: options.neighbours,
-            candidate_pairs,
-            preselected,
+            candidate_pairs: candidates.cross_speaker,
+            preselected: candidates.preselected,
             speakers: options.speakers.clone(),
         },
-        inputs,
-        speakers,
-        claims: run_claims
+        speakers: speaker_summaries(&extracted),
+        inputs: extracted.inputs,
+        sides,
+        claims: extracted
+            .claims
             .into_iter()
             .map(|c| ReportClaim {
                 id: c.id,
@@ -258,8 +347,32 @@ pub fn compare(
                 kind: c.claim.kind,
             })
             .collect(),
-        pairs: scored,
-    })
+        pairs,
+    }
+}
+
+/// The speakers with claims in the run; those whose every claim was set aside (nested or
+/// repeated) take no part.
+fn speaker_summaries(extracted: &Extracted) -> Vec<SpeakerSummary> {
+    let mut claims_per_speaker: BTreeMap<&str, usize> = BTreeMap::new();
+    for claim in &extracted.claims {
+        *claims_per_speaker
+            .entry(claim.claim.speaker.as_str())
+            .or_default() += 1;
+    }
+    extracted
+        .speakers
+        .iter()
+        .filter_map(|s| {
+            let claims = *claims_per_speaker.get(s.id.as_str())?;
+            Some(SpeakerSummary {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                aliases: s.aliases.clone(),
+                claims,
+            })
+        })
+        .collect()
 }
 
 /// The claims of one article worth pairing. A claim nested inside another speaker's claim
@@ -303,7 +416,10 @@ fn normalized(text: &str) -> String {
 }
 
 /// Every pair (i < j) of claims whose speakers differ and are both allowed.
-fn cross_speaker_pairs(speakers: &[&str], allowed: &dyn Fn(usize) -> bool) -> Vec<(usize, usize)> {
+fn cross_speaker_pairs<S: PartialEq>(
+    speakers: &[S],
+    allowed: &dyn Fn(usize) -> bool,
+) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     for i in 0..speakers.len() {
         for j in i + 1..speakers.len() {
@@ -317,8 +433,8 @@ fn cross_speaker_pairs(speakers: &[&str], allowed: &dyn Fn(usize) -> bool) -> Ve
 
 /// For each claim, its `k` most similar claims by other speakers; the union of those pairs
 /// (i < j). Cost stays linear in the number of claims for a fixed `k`.
-fn nearest_pairs(
-    speakers: &[&str],
+fn nearest_pairs<S: PartialEq>(
+    speakers: &[S],
     allowed: &dyn Fn(usize) -> bool,
     similarity: &dyn Fn((usize, usize)) -> f32,
     k: usize,

@@ -20,6 +20,7 @@ pub mod nli;
 pub mod output;
 pub mod pairs;
 pub mod progress;
+pub mod ranking;
 pub mod report;
 pub mod segment;
 pub mod tokens;

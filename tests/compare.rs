@@ -28,7 +28,7 @@ fn assert_no_same_speaker_pair(report: &Value) {
 }
 
 #[test]
-fn json_report_on_the_example_pair_follows_the_schema_and_ranks_related_pairs_by_contradiction() {
+fn json_report_on_the_example_pair_follows_the_schema_and_ranks_related_pairs_by_score() {
     let report = compare_json(&EXAMPLE);
     let schema: Value =
         serde_json::from_str(&String::from_utf8(common::contra(&["schema"]).stdout).unwrap())
@@ -44,19 +44,23 @@ fn json_report_on_the_example_pair_follows_the_schema_and_ranks_related_pairs_by
     let pairs = report["pairs"].as_array().unwrap();
     assert!(!pairs.is_empty());
     assert_no_same_speaker_pair(&report);
-    // Related pairs (similarity at or above the floor) first, each group by contradiction.
+    // Related pairs (similarity at or above the floor) first, each group by ranking score,
+    // which never exceeds the contradiction it discounts.
     let floor = report["settings"]["min_similarity"].as_f64().unwrap();
     let keys: Vec<(bool, f64)> = pairs
         .iter()
         .map(|p| {
             let related = p["similarity"].as_f64().unwrap() >= floor;
-            (related, p["contradiction"].as_f64().unwrap())
+            (related, p["score"].as_f64().unwrap())
         })
         .collect();
     assert!(
         keys.windows(2).all(|w| w[0] >= w[1]),
-        "pairs are not ranked related-first by contradiction: {keys:?}"
+        "pairs are not ranked related-first by score: {keys:?}"
     );
+    for pair in pairs {
+        assert!(pair["score"].as_f64().unwrap() <= pair["contradiction"].as_f64().unwrap() + 1e-6);
+    }
     for (i, pair) in pairs.iter().enumerate() {
         assert_eq!(pair["rank"].as_u64(), Some(i as u64 + 1));
         let sum: f64 = ["entailment", "neutral", "contradiction"]
@@ -101,7 +105,59 @@ fn markdown_report_has_the_tables_a_reader_needs() {
     }
     assert!(md.contains("| # | speaker A | claim A | speaker B | claim B |"));
     assert!(md.contains("Lavrov") && md.contains("Kuleba"));
-    assert!(md.contains("contra 0.") && md.contains("nli-minilm-l6"));
+    assert!(md.contains("contra 0.") && md.contains("nli-mpnet-base"));
+}
+
+/// The demo pair as a journalist reads it: Lavrov's denial against the Ukrainian account of
+/// the attack near the top, no single claim filling the top 10, Lavrov and Kuleba never on
+/// one side.
+#[test]
+fn the_demo_pair_ranks_the_real_clash_first_and_no_claim_dominates() {
+    let report = compare_json(&EXAMPLE);
+    let claims: std::collections::HashMap<&str, &Value> = report["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap(), c))
+        .collect();
+    let text = |id: &Value| {
+        claims[id.as_str().unwrap()]["text"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+    };
+    let pairs = report["pairs"].as_array().unwrap();
+    let top3 = &pairs[..3];
+    assert!(
+        top3.iter().any(|p| {
+            let (a, b) = (text(&p["a"]), text(&p["b"]));
+            (a.contains("not attack") && b.contains("attacked ukraine"))
+                || (b.contains("not attack") && a.contains("attacked ukraine"))
+        }),
+        "the attack denial is not in the top 3: {top3:#?}"
+    );
+    let mut rows_per_claim: std::collections::HashMap<&str, usize> = Default::default();
+    for p in &pairs[..10] {
+        for id in [p["a"].as_str().unwrap(), p["b"].as_str().unwrap()] {
+            *rows_per_claim.entry(id).or_default() += 1;
+        }
+    }
+    assert!(
+        rows_per_claim.values().all(|&n| n <= 3),
+        "a claim fills more than 3 of the top 10: {rows_per_claim:?}"
+    );
+    for side in report["sides"].as_array().unwrap() {
+        let members: Vec<&str> = side["speakers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap())
+            .collect();
+        assert!(
+            !(members.contains(&"lavrov") && members.contains(&"kuleba")),
+            "Lavrov and Kuleba on one side: {members:?}"
+        );
+    }
 }
 
 #[test]

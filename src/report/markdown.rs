@@ -38,28 +38,28 @@ pub fn render(report: &Report) -> String {
         );
     }
 
+    sides_section(&mut md, report);
+
     md.push_str("\n## Contradictions\n\n");
     let contradictions: Vec<&ScoredPair> = report.contradictions().collect();
-    pair_table(&mut md, report, &contradictions, "contradiction", |p| {
-        p.contradiction
-    });
+    let ranked_by: [Column; 2] = [
+        ("score", |p| p.score),
+        ("contradiction", |p| p.contradiction),
+    ];
+    pair_table(&mut md, report, &contradictions, &ranked_by);
 
     md.push_str("\n## Agreements\n\n");
     let agreements = report.agreements();
-    pair_table(
-        &mut md,
-        report,
-        &agreements,
-        "entailment (both ways)",
-        ScoredPair::mutual_entailment,
-    );
+    let entailment: [Column; 1] = [("entailment (both ways)", ScoredPair::mutual_entailment)];
+    pair_table(&mut md, report, &agreements, &entailment);
 
     let s = &report.settings;
     let _ = write!(
         md,
         "\n---\n{} {} · NLI model `{}` · embedding model `{}` · {} claims, {} cross-speaker pairs{} · \
          tables show the top {} at score ≥ {} and similarity ≥ {} · contradiction = mean of both NLI directions; \
-         agreement = entailment in the weaker direction\n",
+         score = contradiction less a discount for claims that contradict most of their partners and a margin \
+         inside one side · agreement = entailment in the weaker direction\n",
         report.generated_by.tool,
         report.generated_by.version,
         report.generated_by.nli_model,
@@ -82,36 +82,57 @@ pub fn render(report: &Report) -> String {
     md
 }
 
-fn pair_table(
-    md: &mut String,
-    report: &Report,
-    pairs: &[&ScoredPair],
-    score_name: &str,
-    score: impl Fn(&ScoredPair) -> f32,
-) {
+/// A score column of a pair table: its heading and how to read it from a pair.
+type Column = (&'static str, fn(&ScoredPair) -> f32);
+
+fn sides_section(md: &mut String, report: &Report) {
+    if report.sides.is_empty() {
+        return;
+    }
+    md.push_str("\n## Sides\n\nSpeakers who agree with each other, or oppose the same speakers; a contradiction inside one side ranks lower.\n\n");
+    for side in &report.sides {
+        let names: Vec<String> = side
+            .speakers
+            .iter()
+            .map(|id| cell(&report.speaker_name(id)))
+            .collect();
+        let _ = writeln!(md, "- {}: {}", side.id, names.join(", "));
+    }
+}
+
+fn pair_table(md: &mut String, report: &Report, pairs: &[&ScoredPair], columns: &[Column]) {
     if pairs.is_empty() {
         md.push_str("None at or above the minimum score.\n");
         return;
     }
+    let headings: String = columns
+        .iter()
+        .map(|(name, _)| format!(" {name} |"))
+        .collect();
+    let alignment = "---:|".repeat(columns.len());
     let _ = writeln!(
         md,
-        "| # | speaker A | claim A | speaker B | claim B | {score_name} | similarity | where |\n\
-         |---:|---|---|---|---|---:|---:|---|"
+        "| # | speaker A | claim A | speaker B | claim B |{headings} similarity | sides | where |\n\
+         |---:|---|---|---|---|{alignment}---:|---|---|"
     );
     for (row, pair) in pairs.iter().enumerate() {
         let (Some(a), Some(b)) = (report.claim(&pair.a), report.claim(&pair.b)) else {
             continue;
         };
+        let scores: String = columns
+            .iter()
+            .map(|(_, value)| format!(" {:.3} |", value(pair)))
+            .collect();
         let _ = writeln!(
             md,
-            "| {} | {} | “{}” | {} | “{}” | {:.3} | {:.2} | {} {}–{}; {} {}–{} |",
+            "| {} | {} | “{}” | {} | “{}” |{scores} {:.2} | {} | {} {}–{}; {} {}–{} |",
             row + 1,
             cell(&report.speaker_name(&pair.speaker_a)),
             cell(&a.text),
             cell(&report.speaker_name(&pair.speaker_b)),
             cell(&b.text),
-            score(pair),
             pair.similarity,
+            if pair.same_side { "same side" } else { "" },
             a.article,
             a.span.start,
             a.span.end,

@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::claims::{ClaimKind, Cue, Span};
 use crate::labels::{NliLabel, NliScores};
+use crate::ranking::SAME_SIDE_MARGIN;
 
-pub const REPORT_SCHEMA: &str = "contra.report/1";
+pub const REPORT_SCHEMA: &str = "contra.report/2";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
@@ -17,10 +18,18 @@ pub struct Report {
     pub settings: Settings,
     pub inputs: Vec<InputSummary>,
     pub speakers: Vec<SpeakerSummary>,
+    /// Groups of speakers found to be on one side (they agree, or oppose the same speakers).
+    pub sides: Vec<SideSummary>,
     pub claims: Vec<ReportClaim>,
     /// Every scored pair: the related ones (similarity ≥ `settings.min_similarity`) ranked by
-    /// contradiction (rank 1 = strongest), then the unrelated ones, ranked the same way.
+    /// `score` (rank 1 = strongest contradiction), then the unrelated ones, ranked the same way.
     pub pairs: Vec<ScoredPair>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SideSummary {
+    pub id: String,
+    pub speakers: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -98,6 +107,8 @@ pub struct ScoredPair {
     pub neutral: f32,
     /// Cosine similarity of the two claims' sentence embeddings.
     pub similarity: f32,
+    /// Both speakers are on one side: a contradiction between them ranks lower.
+    pub same_side: bool,
     pub directions: Directions,
 }
 
@@ -124,7 +135,7 @@ impl Report {
     pub fn contradictions(&self) -> impl Iterator<Item = &ScoredPair> {
         self.pairs
             .iter()
-            .filter(|p| p.contradiction >= self.settings.min_score && self.is_related(p))
+            .filter(|p| p.score >= self.settings.min_score && self.is_related(p))
             .take(self.settings.top)
     }
 
@@ -141,7 +152,7 @@ impl Report {
             .iter()
             .filter(|p| p.mutual_entailment() >= self.settings.min_score && self.is_related(p))
             .collect();
-        pairs.sort_by(|a, b| b.mutual_entailment().total_cmp(&a.mutual_entailment()));
+        pairs.sort_by(|a, b| b.agreement_score().total_cmp(&a.agreement_score()));
         pairs.truncate(self.settings.top);
         pairs
     }
@@ -154,6 +165,16 @@ impl ScoredPair {
             .a_to_b
             .entailment
             .min(self.directions.b_to_a.entailment)
+    }
+
+    /// Agreement between sides is news, inside one side it is expected: it ranks lower.
+    pub fn agreement_score(&self) -> f32 {
+        let margin = if self.same_side {
+            SAME_SIDE_MARGIN
+        } else {
+            0.0
+        };
+        self.mutual_entailment() - margin
     }
 }
 
@@ -179,6 +200,7 @@ mod tests {
             entailment,
             neutral: scores.neutral,
             similarity,
+            same_side: false,
             directions: Directions {
                 a_to_b: scores,
                 b_to_a: scores,
@@ -207,6 +229,7 @@ mod tests {
             },
             inputs: Vec::new(),
             speakers: Vec::new(),
+            sides: Vec::new(),
             claims: Vec::new(),
             pairs,
         }
@@ -224,5 +247,14 @@ mod tests {
         assert_eq!(contradictions, ["related-contradictiona"]);
         let agreements: Vec<&str> = report.agreements().iter().map(|p| p.a.as_str()).collect();
         assert_eq!(agreements, ["related-agreementa"]);
+    }
+
+    #[test]
+    fn agreement_inside_a_side_ranks_after_agreement_across_sides() {
+        let mut inside = pair("inside", 0.0, 0.9, 0.5);
+        inside.same_side = true;
+        let report = report(vec![inside, pair("across", 0.0, 0.8, 0.5)]);
+        let agreements: Vec<&str> = report.agreements().iter().map(|p| p.a.as_str()).collect();
+        assert_eq!(agreements, ["acrossa", "insidea"]);
     }
 }

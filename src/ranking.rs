@@ -1,0 +1,309 @@
+//! Ranking judged claim pairs the way a journalist reads them. Plain data in and out, no
+//! model, so every rule is tested on its own:
+//!
+//! - **hubs**: a claim that "contradicts" nearly every partner is a quirk of the model, not a
+//!   finding. As CSLS does for hub words in embedding spaces, a pair's contradiction is
+//!   lowered by how far each of its claims' mean contradiction with its *other* partners
+//!   stands above the run's mean;
+//! - **sides**: speakers who agree with each other, or who both oppose a third speaker while
+//!   not opposing each other, form a side. A contradiction inside a side is news only when it
+//!   is strong, so it ranks by a lower score and is flagged; agreement inside a side is
+//!   expected and ranks after agreement across sides;
+//! - **relatedness**: pairs of claims less similar than the floor rank after every related
+//!   pair, whatever the model says.
+
+use crate::labels::NliScores;
+
+/// How strongly hub claims are discounted: a pair loses this share of each claim's excess
+/// mean contradiction over the run's mean.
+pub const HUB_WEIGHT: f32 = 0.5;
+/// Pseudo-count of the run's mean in a claim's hub estimate: a claim with few partners is not
+/// called a hub on the evidence of one or two pairs.
+const HUB_PRIOR_PAIRS: f32 = 2.0;
+/// What a contradiction inside one side gives up in the ranking.
+pub const SAME_SIDE_MARGIN: f32 = 0.25;
+/// Evidence that joins two groups of speakers into one side: their net agreement plus their
+/// shared opposition to a third group.
+const JOIN_THRESHOLD: f32 = 0.5;
+/// A pair is evidence about its speakers' stance only when the model is this sure.
+const CONFIDENT_EVIDENCE: f32 = 0.3;
+
+/// One judged pair of claims, by index into the run's claims and speakers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Judged {
+    pub claims: (usize, usize),
+    pub speakers: (usize, usize),
+    /// Both directions' class probabilities, averaged.
+    pub scores: NliScores,
+    /// The weaker direction's entailment.
+    pub mutual_entailment: f32,
+    /// Premise = first claim, then premise = second claim.
+    pub directions: (NliScores, NliScores),
+    pub similarity: f32,
+}
+
+/// What ranking decides for one pair.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PairRanking {
+    /// Contradiction after the hub discount.
+    pub hub_adjusted: f32,
+    /// The contradiction ranking score: `hub_adjusted`, less `SAME_SIDE_MARGIN` inside a side.
+    pub score: f32,
+    /// Agreement ranking score: mutual entailment, less `SAME_SIDE_MARGIN` inside a side.
+    pub agreement: f32,
+    pub same_side: bool,
+    pub related: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranking {
+    /// Parallel to the judged pairs.
+    pub pairs: Vec<PairRanking>,
+    /// Indices of the judged pairs, most contradictory related pair first.
+    pub order: Vec<usize>,
+    /// Groups of two or more speaker indices found to be on one side, largest first.
+    pub sides: Vec<Vec<usize>>,
+}
+
+pub fn rank(judged: &[Judged], min_similarity: f32) -> Ranking {
+    let speakers = judged
+        .iter()
+        .map(|j| j.speakers.0.max(j.speakers.1) + 1)
+        .max()
+        .unwrap_or(0);
+    let hub_adjusted = hub_adjusted(judged);
+    let side_of = sides(judged, &hub_adjusted, speakers, min_similarity);
+    let pairs: Vec<PairRanking> = judged
+        .iter()
+        .zip(&hub_adjusted)
+        .map(|(j, &adjusted)| {
+            let same_side =
+                side_of[j.speakers.0].is_some() && side_of[j.speakers.0] == side_of[j.speakers.1];
+            let margin = if same_side { SAME_SIDE_MARGIN } else { 0.0 };
+            PairRanking {
+                hub_adjusted: adjusted,
+                score: adjusted - margin,
+                agreement: j.mutual_entailment - margin,
+                same_side,
+                related: j.similarity >= min_similarity,
+            }
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..judged.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (pa, pb) = (&pairs[a], &pairs[b]);
+        pb.related
+            .cmp(&pa.related)
+            .then(pb.score.total_cmp(&pa.score))
+            .then(judged[b].similarity.total_cmp(&judged[a].similarity))
+            .then(a.cmp(&b))
+    });
+    Ranking {
+        pairs,
+        order,
+        sides: side_groups(&side_of),
+    }
+}
+
+/// Each pair's contradiction less `HUB_WEIGHT` times the excess of each claim's mean
+/// contradiction with its other partners over the run's mean.
+fn hub_adjusted(judged: &[Judged]) -> Vec<f32> {
+    if judged.is_empty() {
+        return Vec::new();
+    }
+    let claims = judged
+        .iter()
+        .map(|j| j.claims.0.max(j.claims.1) + 1)
+        .max()
+        .unwrap_or(0);
+    let mut sum = vec![0f32; claims];
+    let mut count = vec![0f32; claims];
+    for j in judged {
+        for claim in [j.claims.0, j.claims.1] {
+            sum[claim] += j.scores.contradiction;
+            count[claim] += 1.0;
+        }
+    }
+    let mean = judged.iter().map(|j| j.scores.contradiction).sum::<f32>() / judged.len() as f32;
+    let excess = |claim: usize, own: f32| {
+        let others =
+            (sum[claim] - own + HUB_PRIOR_PAIRS * mean) / (count[claim] - 1.0 + HUB_PRIOR_PAIRS);
+        (others - mean).max(0.0)
+    };
+    judged
+        .iter()
+        .map(|j| {
+            let c = j.scores.contradiction;
+            c - HUB_WEIGHT * (excess(j.claims.0, c) + excess(j.claims.1, c))
+        })
+        .collect()
+}
+
+/// Net stance between every two speakers from the related pairs the model is sure about:
+/// positive when they agree, negative when they contradict each other.
+fn speaker_affinity(
+    judged: &[Judged],
+    hub_adjusted: &[f32],
+    speakers: usize,
+    min_similarity: f32,
+) -> Vec<Vec<f32>> {
+    let mut affinity = vec![vec![0f32; speakers]; speakers];
+    for (j, &contradiction) in judged.iter().zip(hub_adjusted) {
+        if j.similarity < min_similarity {
+            continue;
+        }
+        let stance = j.mutual_entailment - contradiction.max(0.0);
+        if stance.abs() >= CONFIDENT_EVIDENCE {
+            let (a, b) = j.speakers;
+            affinity[a][b] += stance;
+            affinity[b][a] += stance;
+        }
+    }
+    affinity
+}
+
+/// The side of each speaker (an index shared by its side), or None for a speaker the evidence
+/// puts with nobody. Greedy signed clustering: repeatedly join the two groups with the most
+/// evidence of being one side, their net agreement plus their strongest shared opposition to
+/// a third group, while it passes `JOIN_THRESHOLD`.
+fn sides(
+    judged: &[Judged],
+    hub_adjusted: &[f32],
+    speakers: usize,
+    min_similarity: f32,
+) -> Vec<Option<usize>> {
+    let affinity = speaker_affinity(judged, hub_adjusted, speakers, min_similarity);
+    let mut groups: Vec<Vec<usize>> = (0..speakers).map(|s| vec![s]).collect();
+    let between = |a: &[usize], b: &[usize]| -> f32 {
+        a.iter()
+            .map(|&s| b.iter().map(|&t| affinity[s][t]).sum::<f32>())
+            .sum()
+    };
+    loop {
+        let mut best: Option<(f32, usize, usize)> = None;
+        for a in 0..groups.len() {
+            for b in a + 1..groups.len() {
+                let shared_opposition = (0..groups.len())
+                    .filter(|&c| c != a && c != b)
+                    .map(|c| {
+                        (-between(&groups[a], &groups[c])).min(-between(&groups[b], &groups[c]))
+                    })
+                    .fold(0.0, f32::max);
+                let evidence = between(&groups[a], &groups[b]) + shared_opposition;
+                if evidence >= JOIN_THRESHOLD && best.is_none_or(|(e, _, _)| evidence > e) {
+                    best = Some((evidence, a, b));
+                }
+            }
+        }
+        let Some((_, a, b)) = best else { break };
+        let merged = groups.remove(b);
+        groups[a].extend(merged);
+    }
+    let mut side_of = vec![None; speakers];
+    for (side, group) in groups.iter().enumerate().filter(|(_, g)| g.len() > 1) {
+        for &speaker in group {
+            side_of[speaker] = Some(side);
+        }
+    }
+    side_of
+}
+
+fn side_groups(side_of: &[Option<usize>]) -> Vec<Vec<usize>> {
+    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for (speaker, side) in side_of.iter().enumerate() {
+        if let Some(side) = side {
+            groups.entry(*side).or_default().push(speaker);
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
+    groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn judged(
+        claims: (usize, usize),
+        speakers: (usize, usize),
+        contradiction: f32,
+        entailment: f32,
+    ) -> Judged {
+        let scores = NliScores {
+            entailment,
+            neutral: 1.0 - entailment - contradiction,
+            contradiction,
+        };
+        Judged {
+            claims,
+            speakers,
+            scores,
+            mutual_entailment: entailment,
+            directions: (scores, scores),
+            similarity: 0.5,
+        }
+    }
+
+    #[test]
+    fn a_claim_that_contradicts_everything_ranks_below_a_real_contradiction() {
+        // Claim 0 "contradicts" all four partners; claim 5 contradicts only claim 6.
+        let mut pairs: Vec<Judged> = (1..5).map(|c| judged((0, c), (0, 1), 0.95, 0.0)).collect();
+        pairs.push(judged((5, 6), (0, 1), 0.9, 0.0));
+        pairs.extend((7..10).map(|c| judged((5, c), (0, 1), 0.05, 0.1)));
+        pairs.extend((7..10).map(|c| judged((6, c), (0, 1), 0.05, 0.1)));
+        let ranking = rank(&pairs, 0.15);
+        assert_eq!(ranking.order[0], 4, "{:?}", ranking.pairs);
+        assert!(ranking.pairs[0].hub_adjusted < ranking.pairs[4].hub_adjusted);
+    }
+
+    #[test]
+    fn unrelated_pairs_rank_after_related_ones() {
+        let mut pairs = vec![
+            judged((0, 1), (0, 1), 0.99, 0.0),
+            judged((2, 3), (0, 1), 0.6, 0.0),
+        ];
+        pairs[0].similarity = 0.05;
+        let ranking = rank(&pairs, 0.15);
+        assert_eq!(ranking.order, vec![1, 0]);
+        assert!(!ranking.pairs[0].related);
+    }
+
+    #[test]
+    fn allies_against_a_common_opponent_form_a_side_and_their_quarrel_ranks_lower() {
+        // Speakers 0 and 1 both contradict speaker 2; 0 and 1 contradict each other once,
+        // as strongly as 0 contradicts 2.
+        let pairs = vec![
+            judged((0, 1), (0, 2), 0.9, 0.0),
+            judged((2, 3), (1, 2), 0.9, 0.0),
+            judged((4, 5), (0, 2), 0.85, 0.0),
+            judged((6, 7), (1, 2), 0.85, 0.0),
+            judged((8, 9), (0, 1), 0.2, 0.0),
+            judged((10, 11), (0, 1), 0.9, 0.0),
+        ];
+        let ranking = rank(&pairs, 0.15);
+        assert_eq!(ranking.sides, vec![vec![0, 1]]);
+        assert!(ranking.pairs[5].same_side && !ranking.pairs[0].same_side);
+        assert!(ranking.pairs[5].score < ranking.pairs[0].score);
+        assert_eq!(*ranking.order.last().unwrap(), 4);
+    }
+
+    #[test]
+    fn speakers_who_agree_form_a_side_and_opponents_never_do() {
+        let pairs = vec![
+            judged((0, 1), (0, 1), 0.0, 0.9),
+            judged((2, 3), (0, 2), 0.9, 0.0),
+            judged((4, 5), (1, 2), 0.0, 0.1),
+        ];
+        let ranking = rank(&pairs, 0.15);
+        assert_eq!(ranking.sides, vec![vec![0, 1]]);
+        assert!(ranking.pairs[0].same_side);
+        assert!(ranking.pairs[0].agreement < pairs[0].mutual_entailment);
+    }
+
+    #[test]
+    fn no_pairs_rank_to_nothing() {
+        let ranking = rank(&[], 0.15);
+        assert!(ranking.pairs.is_empty() && ranking.order.is_empty() && ranking.sides.is_empty());
+    }
+}
