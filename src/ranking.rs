@@ -9,8 +9,9 @@
 //!   not opposing each other, form a side. A contradiction inside a side is news only when it
 //!   is strong, so it ranks by a lower score and is flagged; agreement inside a side is
 //!   expected and ranks after agreement across sides;
-//! - **relatedness**: pairs of claims less similar than the floor rank after every related
-//!   pair, whatever the model says.
+//!
+//! Relatedness is decided before scoring: `compare` never scores claims less similar than
+//! its floor.
 
 use crate::labels::NliScores;
 
@@ -52,27 +53,26 @@ pub struct PairRanking {
     /// Agreement ranking score: mutual entailment, less `SAME_SIDE_MARGIN` inside a side.
     pub agreement: f32,
     pub same_side: bool,
-    pub related: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ranking {
     /// Parallel to the judged pairs.
     pub pairs: Vec<PairRanking>,
-    /// Indices of the judged pairs, most contradictory related pair first.
+    /// Indices of the judged pairs, most contradictory first.
     pub order: Vec<usize>,
     /// Groups of two or more speaker indices found to be on one side, largest first.
     pub sides: Vec<Vec<usize>>,
 }
 
-pub fn rank(judged: &[Judged], min_similarity: f32) -> Ranking {
+pub fn rank(judged: &[Judged]) -> Ranking {
     let speakers = judged
         .iter()
         .map(|j| j.speakers.0.max(j.speakers.1) + 1)
         .max()
         .unwrap_or(0);
     let hub_adjusted = hub_adjusted(judged);
-    let side_of = sides(judged, &hub_adjusted, speakers, min_similarity);
+    let side_of = sides(judged, &hub_adjusted, speakers);
     let pairs: Vec<PairRanking> = judged
         .iter()
         .zip(&hub_adjusted)
@@ -85,16 +85,14 @@ pub fn rank(judged: &[Judged], min_similarity: f32) -> Ranking {
                 score: adjusted - margin,
                 agreement: j.mutual_entailment - margin,
                 same_side,
-                related: j.similarity >= min_similarity,
             }
         })
         .collect();
     let mut order: Vec<usize> = (0..judged.len()).collect();
     order.sort_by(|&a, &b| {
         let (pa, pb) = (&pairs[a], &pairs[b]);
-        pb.related
-            .cmp(&pa.related)
-            .then(pb.score.total_cmp(&pa.score))
+        pb.score
+            .total_cmp(&pa.score)
             .then(judged[b].similarity.total_cmp(&judged[a].similarity))
             .then(a.cmp(&b))
     });
@@ -139,19 +137,11 @@ fn hub_adjusted(judged: &[Judged]) -> Vec<f32> {
         .collect()
 }
 
-/// Net stance between every two speakers from the related pairs the model is sure about:
+/// Net stance between every two speakers from the pairs the model is sure about:
 /// positive when they agree, negative when they contradict each other.
-fn speaker_affinity(
-    judged: &[Judged],
-    hub_adjusted: &[f32],
-    speakers: usize,
-    min_similarity: f32,
-) -> Vec<Vec<f32>> {
+fn speaker_affinity(judged: &[Judged], hub_adjusted: &[f32], speakers: usize) -> Vec<Vec<f32>> {
     let mut affinity = vec![vec![0f32; speakers]; speakers];
     for (j, &contradiction) in judged.iter().zip(hub_adjusted) {
-        if j.similarity < min_similarity {
-            continue;
-        }
         let stance = j.mutual_entailment - contradiction.max(0.0);
         if stance.abs() >= CONFIDENT_EVIDENCE {
             let (a, b) = j.speakers;
@@ -166,13 +156,8 @@ fn speaker_affinity(
 /// puts with nobody. Greedy signed clustering: repeatedly join the two groups with the most
 /// evidence of being one side, their net agreement plus their strongest shared opposition to
 /// a third group, while it passes `JOIN_THRESHOLD`.
-fn sides(
-    judged: &[Judged],
-    hub_adjusted: &[f32],
-    speakers: usize,
-    min_similarity: f32,
-) -> Vec<Option<usize>> {
-    let affinity = speaker_affinity(judged, hub_adjusted, speakers, min_similarity);
+fn sides(judged: &[Judged], hub_adjusted: &[f32], speakers: usize) -> Vec<Option<usize>> {
+    let affinity = speaker_affinity(judged, hub_adjusted, speakers);
     let mut groups: Vec<Vec<usize>> = (0..speakers).map(|s| vec![s]).collect();
     let between = |a: &[usize], b: &[usize]| -> f32 {
         a.iter()
@@ -252,21 +237,9 @@ mod tests {
         pairs.push(judged((5, 6), (0, 1), 0.9, 0.0));
         pairs.extend((7..10).map(|c| judged((5, c), (0, 1), 0.05, 0.1)));
         pairs.extend((7..10).map(|c| judged((6, c), (0, 1), 0.05, 0.1)));
-        let ranking = rank(&pairs, 0.15);
+        let ranking = rank(&pairs);
         assert_eq!(ranking.order[0], 4, "{:?}", ranking.pairs);
         assert!(ranking.pairs[0].hub_adjusted < ranking.pairs[4].hub_adjusted);
-    }
-
-    #[test]
-    fn unrelated_pairs_rank_after_related_ones() {
-        let mut pairs = vec![
-            judged((0, 1), (0, 1), 0.99, 0.0),
-            judged((2, 3), (0, 1), 0.6, 0.0),
-        ];
-        pairs[0].similarity = 0.05;
-        let ranking = rank(&pairs, 0.15);
-        assert_eq!(ranking.order, vec![1, 0]);
-        assert!(!ranking.pairs[0].related);
     }
 
     #[test]
@@ -281,7 +254,7 @@ mod tests {
             judged((8, 9), (0, 1), 0.2, 0.0),
             judged((10, 11), (0, 1), 0.9, 0.0),
         ];
-        let ranking = rank(&pairs, 0.15);
+        let ranking = rank(&pairs);
         assert_eq!(ranking.sides, vec![vec![0, 1]]);
         assert!(ranking.pairs[5].same_side && !ranking.pairs[0].same_side);
         assert!(ranking.pairs[5].score < ranking.pairs[0].score);
@@ -295,7 +268,7 @@ mod tests {
             judged((2, 3), (0, 2), 0.9, 0.0),
             judged((4, 5), (1, 2), 0.0, 0.1),
         ];
-        let ranking = rank(&pairs, 0.15);
+        let ranking = rank(&pairs);
         assert_eq!(ranking.sides, vec![vec![0, 1]]);
         assert!(ranking.pairs[0].same_side);
         assert!(ranking.pairs[0].agreement < pairs[0].mutual_entailment);
@@ -303,7 +276,7 @@ mod tests {
 
     #[test]
     fn no_pairs_rank_to_nothing() {
-        let ranking = rank(&[], 0.15);
+        let ranking = rank(&[]);
         assert!(ranking.pairs.is_empty() && ranking.order.is_empty() && ranking.sides.is_empty());
     }
 }

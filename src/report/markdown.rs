@@ -56,7 +56,7 @@ pub fn render(report: &Report) -> String {
     let s = &report.settings;
     let _ = write!(
         md,
-        "\n---\n{} {} · NLI model `{}` · embedding model `{}` · {} claims, {} cross-speaker pairs{} · \
+        "\n---\n{} {} · NLI model `{}` · embedding model `{}` · {} claims, {} cross-speaker pairs{}, {} left unscored as unrelated · \
          tables show the top {} at score ≥ {} and similarity ≥ {} · contradiction = mean of both NLI directions; \
          score = contradiction less a discount for claims that contradict most of their partners and a margin \
          inside one side · agreement = entailment in the weaker direction\n",
@@ -68,13 +68,13 @@ pub fn render(report: &Report) -> String {
         s.candidate_pairs,
         if s.preselected {
             format!(
-                ", {} scored after keeping each claim's {} most similar",
-                report.pairs.len(),
+                ", reduced to each claim's {} most similar",
                 s.neighbours
             )
         } else {
             String::new()
         },
+        s.unrelated_pairs,
         s.top,
         s.min_score,
         s.min_similarity

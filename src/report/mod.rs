@@ -21,8 +21,8 @@ pub struct Report {
     /// Groups of speakers found to be on one side (they agree, or oppose the same speakers).
     pub sides: Vec<SideSummary>,
     pub claims: Vec<ReportClaim>,
-    /// Every scored pair: the related ones (similarity ≥ `settings.min_similarity`) ranked by
-    /// `score` (rank 1 = strongest contradiction), then the unrelated ones, ranked the same way.
+    /// Every scored pair (similarity ≥ `settings.min_similarity`), ranked by `score`
+    /// (rank 1 = strongest contradiction).
     pub pairs: Vec<ScoredPair>,
 }
 
@@ -47,8 +47,7 @@ pub struct Settings {
     pub top: usize,
     /// Pairs below this score are left out of the markdown tables (never out of `pairs`).
     pub min_score: f32,
-    /// Pairs less similar than this (embedding cosine) are unrelated: ranked after the
-    /// related ones and left out of the markdown tables.
+    /// Pairs less similar than this (embedding cosine) are unrelated and not scored.
     pub min_similarity: f32,
     /// Above this many cross-speaker pairs, only each claim's nearest neighbours are scored.
     pub max_pairs: usize,
@@ -56,6 +55,8 @@ pub struct Settings {
     pub neighbours: usize,
     /// Cross-speaker pairs before pre-selection.
     pub candidate_pairs: usize,
+    /// Candidate pairs left unscored because their claims are unrelated.
+    pub unrelated_pairs: usize,
     /// Whether pre-selection by embedding similarity was applied.
     pub preselected: bool,
     pub speakers: Option<Vec<String>>,
@@ -131,17 +132,12 @@ impl Report {
             .map_or_else(|| id.to_string(), |s| s.name.clone())
     }
 
-    /// The `top` strongest contradictions at or above `min_score` between related claims.
+    /// The `top` strongest contradictions with a score at or above `min_score`.
     pub fn contradictions(&self) -> impl Iterator<Item = &ScoredPair> {
         self.pairs
             .iter()
-            .filter(|p| p.score >= self.settings.min_score && self.is_related(p))
+            .filter(|p| p.score >= self.settings.min_score)
             .take(self.settings.top)
-    }
-
-    /// Whether a pair's claims are similar enough for its NLI scores to mean something.
-    pub fn is_related(&self, pair: &ScoredPair) -> bool {
-        pair.similarity >= self.settings.min_similarity
     }
 
     /// The `top` strongest agreements: pairs ranked by their weaker direction's entailment,
@@ -150,7 +146,7 @@ impl Report {
         let mut pairs: Vec<&ScoredPair> = self
             .pairs
             .iter()
-            .filter(|p| p.mutual_entailment() >= self.settings.min_score && self.is_related(p))
+            .filter(|p| p.mutual_entailment() >= self.settings.min_score)
             .collect();
         pairs.sort_by(|a, b| b.agreement_score().total_cmp(&a.agreement_score()));
         pairs.truncate(self.settings.top);
@@ -224,6 +220,7 @@ mod tests {
                 max_pairs: 2000,
                 neighbours: 10,
                 candidate_pairs: pairs.len(),
+                unrelated_pairs: 0,
                 preselected: false,
                 speakers: None,
             },
@@ -236,17 +233,19 @@ mod tests {
     }
 
     #[test]
-    fn unrelated_pairs_stay_out_of_both_tables() {
+    fn tables_keep_pairs_at_or_above_the_minimum_score() {
+        let mut discounted = pair("discounted-contradiction", 0.9, 0.0, 0.4);
+        discounted.score = 0.45;
         let report = report(vec![
-            pair("related-contradiction", 0.7, 0.1, 0.4),
-            pair("unrelated-contradiction", 0.9, 0.05, 0.05),
-            pair("related-agreement", 0.05, 0.8, 0.6),
-            pair("unrelated-agreement", 0.05, 0.9, 0.1),
+            pair("contradiction", 0.7, 0.1, 0.4),
+            discounted,
+            pair("agreement", 0.05, 0.8, 0.6),
+            pair("weak-agreement", 0.05, 0.4, 0.6),
         ]);
         let contradictions: Vec<&str> = report.contradictions().map(|p| p.a.as_str()).collect();
-        assert_eq!(contradictions, ["related-contradictiona"]);
+        assert_eq!(contradictions, ["contradictiona"]);
         let agreements: Vec<&str> = report.agreements().iter().map(|p| p.a.as_str()).collect();
-        assert_eq!(agreements, ["related-agreementa"]);
+        assert_eq!(agreements, ["agreementa"]);
     }
 
     #[test]
