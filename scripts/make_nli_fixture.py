@@ -61,7 +61,9 @@ PAIRS += [
 
 
 def main():
-    model_dir = ROOT / sys.argv[1] if len(sys.argv) > 1 else ROOT / "models" / "nli-minilm-l6"
+    if len(sys.argv) != 2:
+        sys.exit("usage: make_nli_fixture.py MODEL_DIR (e.g. models/nli-mpnet-base)")
+    model_dir = ROOT / sys.argv[1]
     out = ROOT / "tests" / "fixtures" / f"nli_parity_{model_dir.name}.json"
     # contra writes BERT configs without model_type, and reads them as BERT too.
     model_type = json.loads((model_dir / "config.json").read_text()).get("model_type", "bert")
@@ -84,7 +86,7 @@ def main():
                      "logits": [round(x, 6) for x in logits]})
     out.write_text(json.dumps({
         "reference": f"transformers {model_class.__name__}, torch {torch.__version__}",
-        "model": sys.argv[1] if len(sys.argv) > 1 else "models/nli-minilm-l6",
+        "model": sys.argv[1],
         "max_len": MAX_LEN,
         "labels": [config.id2label[i] for i in range(3)],
         "pairs": rows,

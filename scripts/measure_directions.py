@@ -5,6 +5,9 @@ hypothesis swapped, then prints the ROC AUC of contradiction-vs-rest for the for
 direction alone, the mean of both directions, the max and the min.
 
     python3 scripts/measure_directions.py ../shared/data/nli/dev/mnli_dev_matched_clean.tsv [contra nli flags]
+
+A gold file has either a `label` column (contradiction = positive) or, like
+../shared/data/news/rte_contradiction.tsv, a `contradiction` column of yes/no.
 """
 import csv
 import json
@@ -36,6 +39,11 @@ def auc(scores, positives):
     return (rank_sum - pos * (pos + 1) / 2) / (pos * neg)
 
 
+def is_contradiction(row):
+    return ((row.get("label") or "").strip().lower() == "contradiction"
+            or (row.get("contradiction") or "").strip().lower() == "yes")
+
+
 def main():
     gold_path = sys.argv[1]
     with open(gold_path, encoding="utf-8") as f:
@@ -48,8 +56,7 @@ def main():
     forward, backward = score(gold_path), score(swapped_path)
     os.unlink(swapped_path)
     ids = [r["id"] for r in rows if r["id"] in forward and r["id"] in backward]
-    positives = [1 if r["label"].strip().lower() == "contradiction" else 0
-                 for r in rows if r["id"] in forward and r["id"] in backward]
+    positives = [1 if is_contradiction(r) else 0 for r in rows if r["id"] in forward and r["id"] in backward]
     rules = {
         "forward only": [forward[i] for i in ids],
         "mean of both": [(forward[i] + backward[i]) / 2 for i in ids],

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use contra::nli::Precision;
 
 use contra::train::TrainSource;
 
@@ -91,9 +92,13 @@ pub struct CompareArgs {
     /// Claims of other speakers kept per claim when pre-selecting by similarity.
     #[arg(long, default_value_t = 10, value_name = "K")]
     pub neighbours: usize,
-    /// NLI model directory.
+    /// NLI model directory (models/nli-minilm-l6 is the small, fast alternative).
     #[arg(long, value_name = "DIR", default_value = contra::nli::DEFAULT_NLI_MODEL_DIR)]
     pub nli_model: PathBuf,
+    /// Numeric precision of NLI inference: bf16 is faster on CPUs with fast bfloat16
+    /// (AVX512-BF16/AMX) and slower elsewhere; see README.
+    #[arg(long, value_enum, default_value_t = contra::nli::DEFAULT_PRECISION)]
+    pub precision: Precision,
     /// Sentence-embedding model directory.
     #[arg(long, value_name = "DIR", default_value = contra::embed::DEFAULT_EMBED_MODEL_DIR)]
     pub embed_model: PathBuf,
@@ -135,9 +140,12 @@ pub struct NliArgs {
     /// Write the scores to this file (atomically) instead of stdout.
     #[arg(long, short, value_name = "PATH")]
     pub output: Option<PathBuf>,
-    /// NLI model directory.
+    /// NLI model directory (models/nli-minilm-l6 is the small, fast alternative).
     #[arg(long, value_name = "DIR", default_value = contra::nli::DEFAULT_NLI_MODEL_DIR)]
     pub model: PathBuf,
+    /// Numeric precision of inference (see `contra compare --help`).
+    #[arg(long, value_enum, default_value_t = contra::nli::DEFAULT_PRECISION)]
+    pub precision: Precision,
     /// Pairs per forward pass.
     #[arg(long, default_value_t = 32, value_name = "N")]
     pub batch_size: usize,

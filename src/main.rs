@@ -81,7 +81,13 @@ fn run_compare(args: CompareArgs) -> Result<()> {
     let embed_dir = model_dir(&args.embed_model, embed::DEFAULT_EMBED_MODEL_DIR);
     let models = Models {
         embedder: embed::Embedder::load(&embed_dir)?,
-        nli: NliModel::load(&nli_dir, NliConfig::default())?,
+        nli: NliModel::load(
+            &nli_dir,
+            NliConfig {
+                precision: args.precision,
+                ..NliConfig::default()
+            },
+        )?,
         nli_name: model_name(&nli_dir),
         embedding_name: model_name(&embed_dir),
     };
@@ -196,7 +202,7 @@ fn run_nli(args: NliArgs) -> Result<()> {
         NliConfig {
             batch_size: args.batch_size.max(1),
             max_len: args.max_len,
-            ..NliConfig::default()
+            precision: args.precision,
         },
     )?;
     let texts: Vec<(&str, &str)> = file

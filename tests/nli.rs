@@ -142,6 +142,22 @@ fn obvious_pairs_get_the_obvious_label() {
             "The woman is reading a novel by her favourite author.",
             NliLabel::Neutral,
         ),
+        // The probes of the judgement issue: plain negation, and unrelated claims.
+        (
+            "Russia attacked Ukraine without any provocation on February 24.",
+            "Russia did not attack Ukraine.",
+            NliLabel::Contradiction,
+        ),
+        (
+            "The Ukrainian delegation knows perfectly well where the real negotiations take place.",
+            "Moscow had no plans to occupy Ukrainian territory.",
+            NliLabel::Neutral,
+        ),
+        (
+            "We never refused contacts with our Ukrainian colleagues.",
+            "Russian forces bombed a maternity hospital in Mariupol.",
+            NliLabel::Neutral,
+        ),
     ];
     let pairs: Vec<(&str, &str)> = cases.iter().map(|c| (c.0, c.1)).collect();
     let scores = model().score(&pairs, &Progress::hidden()).unwrap();
@@ -225,4 +241,64 @@ fn sick_trial_accuracy_holds() {
         .and_then(|v| v.parse().ok())
         .expect("an accuracy figure");
     assert!(accuracy >= 0.75, "SICK trial accuracy {accuracy}\n{text}");
+}
+
+/// `train-nli` trains the MPNet architecture too: two steps continuing the shipped model
+/// write a model directory that `contra nli` loads and runs.
+#[test]
+fn train_nli_continues_the_mpnet_model_and_the_result_loads() {
+    let dir = common::temp_dir("train-mpnet");
+    let pairs = dir.join("pairs.tsv");
+    fs::write(
+        &pairs,
+        "id\tpremise\thypothesis\tlabel\n\
+         1\tThe minister resigned on Monday.\tThe minister did not resign.\tcontradiction\n\
+         2\tA dog runs through the snow.\tAn animal is outside.\tentailment\n\
+         3\tThe talks lasted an hour.\tThe talks were held in Antalya.\tneutral\n\
+         4\tPrices rose in March.\tPrices did not rise in March.\tcontradiction\n",
+    )
+    .unwrap();
+    let (out_dir, checkpoints) = (dir.join("model"), dir.join("runs"));
+    let model = common::repo_path(DEFAULT_NLI_MODEL_DIR);
+    let out = common::contra(&[
+        "train-nli",
+        "--train",
+        pairs.to_str().unwrap(),
+        "--dev",
+        pairs.to_str().unwrap(),
+        "--base-model",
+        model.to_str().unwrap(),
+        "--init",
+        model.to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+        "--checkpoint-dir",
+        checkpoints.to_str().unwrap(),
+        "--batch-size",
+        "2",
+        "--max-steps",
+        "2",
+        "--eval-every",
+        "2",
+        "--lr",
+        "1e-6",
+        "--quiet",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let config: Value =
+        serde_json::from_str(&fs::read_to_string(out_dir.join("config.json")).unwrap()).unwrap();
+    assert_eq!(config["model_type"], "mpnet");
+    let scores = NliModel::load(&out_dir, NliConfig::default())
+        .unwrap()
+        .score(
+            &[("Russia attacked Ukraine.", "Russia did not attack Ukraine.")],
+            &Progress::hidden(),
+        )
+        .unwrap();
+    assert_eq!(scores[0].label(), NliLabel::Contradiction, "{scores:?}");
+    fs::remove_dir_all(&dir).unwrap();
 }

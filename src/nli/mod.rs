@@ -12,15 +12,28 @@ use crate::progress::Progress;
 pub use crate::labels::{softmax, NliLabel, NliScores};
 
 /// Where the model trained by `contra train-nli` is committed, relative to the checkout.
-pub const DEFAULT_NLI_MODEL_DIR: &str = "models/nli-minilm-l6";
+pub const DEFAULT_NLI_MODEL_DIR: &str = "models/nli-mpnet-base";
 
 /// Numeric precision of inference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Precision {
     /// fp32 weights and activations: the reference.
     Fp32,
     /// bfloat16 weights and activations: several times faster on CPUs with AVX512-BF16.
     Bf16,
+}
+
+/// fp32: on this project's CPUs without AMX, bf16 matrix products ran at half the fp32 speed
+/// (README, Performance).
+pub const DEFAULT_PRECISION: Precision = Precision::Fp32;
+
+impl std::fmt::Display for Precision {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Precision::Fp32 => "fp32",
+            Precision::Bf16 => "bf16",
+        })
+    }
 }
 
 /// Inference settings.
@@ -39,7 +52,7 @@ impl Default for NliConfig {
         NliConfig {
             batch_size: 32,
             max_len: 256,
-            precision: Precision::Fp32,
+            precision: DEFAULT_PRECISION,
         }
     }
 }
