@@ -21,6 +21,8 @@ pub const HUB_WEIGHT: f32 = 0.5;
 /// Pseudo-count of the run's mean in a claim's hub estimate: a claim with few partners is not
 /// called a hub on the evidence of one or two pairs.
 const HUB_PRIOR_PAIRS: f32 = 2.0;
+/// Pairs of one claim ranked before the pairs of other claims (see `spread`).
+pub const MAX_PAIRS_PER_CLAIM: usize = 3;
 /// What a contradiction inside one side gives up in the ranking.
 pub const SAME_SIDE_MARGIN: f32 = 0.25;
 /// Evidence that joins two groups of speakers into one side: their net agreement plus their
@@ -98,9 +100,30 @@ pub fn rank(judged: &[Judged]) -> Ranking {
     });
     Ranking {
         pairs,
-        order,
+        order: spread(order, judged),
         sides: side_groups(&side_of),
     }
+}
+
+/// The order with each claim's pairs beyond its `MAX_PAIRS_PER_CLAIM` strongest moved after
+/// all others (keeping their order): further pairs of one claim repeat a finding the reader
+/// has seen, while another claim's pair may be a new one.
+fn spread(order: Vec<usize>, judged: &[Judged]) -> Vec<usize> {
+    let mut shown: std::collections::HashMap<usize, usize> = Default::default();
+    let (mut head, mut tail) = (Vec::with_capacity(order.len()), Vec::new());
+    for k in order {
+        let (a, b) = judged[k].claims;
+        let full = |claim| shown.get(&claim).copied().unwrap_or(0) >= MAX_PAIRS_PER_CLAIM;
+        if full(a) || full(b) {
+            tail.push(k);
+        } else {
+            *shown.entry(a).or_default() += 1;
+            *shown.entry(b).or_default() += 1;
+            head.push(k);
+        }
+    }
+    head.extend(tail);
+    head
 }
 
 /// Each pair's contradiction less `HUB_WEIGHT` times the excess of each claim's mean
@@ -272,6 +295,19 @@ mod tests {
         assert_eq!(ranking.sides, vec![vec![0, 1]]);
         assert!(ranking.pairs[0].same_side);
         assert!(ranking.pairs[0].agreement < pairs[0].mutual_entailment);
+    }
+
+    #[test]
+    fn a_claims_fourth_pair_ranks_after_other_claims_pairs() {
+        // Claim 0 contradicts claims 1..=5 a little more than claim 6 contradicts claim 7;
+        // its partners also contradict other claims, so claim 0 is no hub.
+        let mut pairs: Vec<Judged> = (1..=5).map(|c| judged((0, c), (0, 1), 0.9, 0.0)).collect();
+        pairs.push(judged((6, 7), (0, 1), 0.85, 0.0));
+        let ranking = rank(&pairs);
+        let position = |k: usize| ranking.order.iter().position(|&o| o == k).unwrap();
+        assert_eq!(position(5), 3, "{:?}", ranking.order);
+        let claim_zero_first: Vec<usize> = ranking.order[..3].to_vec();
+        assert!(claim_zero_first.iter().all(|&k| k < 5));
     }
 
     #[test]
