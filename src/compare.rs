@@ -126,7 +126,16 @@ pub fn compare(
         &similarity,
         options,
     )?;
-    let ranking = ranking::rank(&judged);
+    let affiliations: Vec<Vec<String>> = extracted
+        .speakers
+        .iter()
+        .map(|s| {
+            let names =
+                std::iter::once(s.name.as_str()).chain(s.aliases.iter().map(String::as_str));
+            ranking::affiliation_words(names)
+        })
+        .collect();
+    let ranking = ranking::rank(&judged, &affiliations);
     Ok(build_report(
         extracted, candidates, &judged, &ranking, models, options,
     ))

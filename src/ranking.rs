@@ -6,7 +6,8 @@
 //!   lowered by how far each of its claims' mean contradiction with its *other* partners
 //!   stands above the run's mean;
 //! - **sides**: speakers who agree with each other, or who both oppose a third speaker while
-//!   not opposing each other, form a side. A contradiction inside a side is news only when it
+//!   not opposing each other, or whose names carry the same affiliation ("Russian Foreign
+//!   Minister", "the Russian Defense Ministry") unless the model finds them opposed, form a side. A contradiction inside a side is news only when it
 //!   is strong, so it ranks by a lower score and is flagged; agreement inside a side is
 //!   expected and ranks after agreement across sides;
 //!
@@ -28,6 +29,8 @@ pub const SAME_SIDE_MARGIN: f32 = 0.25;
 /// Evidence that joins two groups of speakers into one side: their net agreement plus their
 /// shared opposition to a third group.
 const JOIN_THRESHOLD: f32 = 0.5;
+/// What a shared affiliation in two speakers' names counts as: one confident agreement.
+const SHARED_AFFILIATION: f32 = 1.0;
 /// A pair is evidence about its speakers' stance only when the model is this sure.
 const CONFIDENT_EVIDENCE: f32 = 0.3;
 
@@ -67,14 +70,18 @@ pub struct Ranking {
     pub sides: Vec<Vec<usize>>,
 }
 
-pub fn rank(judged: &[Judged]) -> Ranking {
+/// Ranks the judged pairs. `affiliations[s]` holds the affiliation words of speaker `s`'s
+/// name and aliases (see `affiliation_words`); speakers beyond it have none.
+pub fn rank(judged: &[Judged], affiliations: &[Vec<String>]) -> Ranking {
     let speakers = judged
         .iter()
         .map(|j| j.speakers.0.max(j.speakers.1) + 1)
         .max()
         .unwrap_or(0);
     let hub_adjusted = hub_adjusted(judged);
-    let side_of = sides(judged, &hub_adjusted, speakers);
+    let mut affinity = speaker_affinity(judged, &hub_adjusted, speakers);
+    add_shared_affiliations(&mut affinity, affiliations);
+    let side_of = sides(&affinity);
     let pairs: Vec<PairRanking> = judged
         .iter()
         .zip(&hub_adjusted)
@@ -175,12 +182,46 @@ fn speaker_affinity(judged: &[Judged], hub_adjusted: &[f32], speakers: usize) ->
     affinity
 }
 
+/// Speakers whose names share an affiliation word lean to one side.
+fn add_shared_affiliations(affinity: &mut [Vec<f32>], affiliations: &[Vec<String>]) {
+    let speakers = affinity.len().min(affiliations.len());
+    for a in 0..speakers {
+        for b in a + 1..speakers {
+            if affiliations[a].iter().any(|w| affiliations[b].contains(w)) {
+                affinity[a][b] += SHARED_AFFILIATION;
+                affinity[b][a] += SHARED_AFFILIATION;
+            }
+        }
+    }
+}
+
+/// The affiliation words of a speaker's name and aliases: nationalities and parties
+/// ("Russian", "Ukrainian", "Turkish", "Republican", "Democratic"), lower-cased.
+pub fn affiliation_words<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut words: Vec<String> = names
+        .into_iter()
+        .flat_map(str::split_whitespace)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() > 4)
+        .filter(|w| {
+            let lower = w.to_lowercase();
+            ["ian", "ean", "ese", "ish", "can", "democratic", "democrat"]
+                .iter()
+                .any(|end| lower.ends_with(end))
+        })
+        .map(str::to_lowercase)
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
 /// The side of each speaker (an index shared by its side), or None for a speaker the evidence
 /// puts with nobody. Greedy signed clustering: repeatedly join the two groups with the most
 /// evidence of being one side, their net agreement plus their strongest shared opposition to
 /// a third group, while it passes `JOIN_THRESHOLD`.
-fn sides(judged: &[Judged], hub_adjusted: &[f32], speakers: usize) -> Vec<Option<usize>> {
-    let affinity = speaker_affinity(judged, hub_adjusted, speakers);
+fn sides(affinity: &[Vec<f32>]) -> Vec<Option<usize>> {
+    let speakers = affinity.len();
     let mut groups: Vec<Vec<usize>> = (0..speakers).map(|s| vec![s]).collect();
     let between = |a: &[usize], b: &[usize]| -> f32 {
         a.iter()
@@ -260,7 +301,7 @@ mod tests {
         pairs.push(judged((5, 6), (0, 1), 0.9, 0.0));
         pairs.extend((7..10).map(|c| judged((5, c), (0, 1), 0.05, 0.1)));
         pairs.extend((7..10).map(|c| judged((6, c), (0, 1), 0.05, 0.1)));
-        let ranking = rank(&pairs);
+        let ranking = rank(&pairs, &[]);
         assert_eq!(ranking.order[0], 4, "{:?}", ranking.pairs);
         assert!(ranking.pairs[0].hub_adjusted < ranking.pairs[4].hub_adjusted);
     }
@@ -277,7 +318,7 @@ mod tests {
             judged((8, 9), (0, 1), 0.2, 0.0),
             judged((10, 11), (0, 1), 0.9, 0.0),
         ];
-        let ranking = rank(&pairs);
+        let ranking = rank(&pairs, &[]);
         assert_eq!(ranking.sides, vec![vec![0, 1]]);
         assert!(ranking.pairs[5].same_side && !ranking.pairs[0].same_side);
         assert!(ranking.pairs[5].score < ranking.pairs[0].score);
@@ -291,7 +332,7 @@ mod tests {
             judged((2, 3), (0, 2), 0.9, 0.0),
             judged((4, 5), (1, 2), 0.0, 0.1),
         ];
-        let ranking = rank(&pairs);
+        let ranking = rank(&pairs, &[]);
         assert_eq!(ranking.sides, vec![vec![0, 1]]);
         assert!(ranking.pairs[0].same_side);
         assert!(ranking.pairs[0].agreement < pairs[0].mutual_entailment);
@@ -303,7 +344,7 @@ mod tests {
         // its partners also contradict other claims, so claim 0 is no hub.
         let mut pairs: Vec<Judged> = (1..=5).map(|c| judged((0, c), (0, 1), 0.9, 0.0)).collect();
         pairs.push(judged((6, 7), (0, 1), 0.85, 0.0));
-        let ranking = rank(&pairs);
+        let ranking = rank(&pairs, &[]);
         let position = |k: usize| ranking.order.iter().position(|&o| o == k).unwrap();
         assert_eq!(position(5), 3, "{:?}", ranking.order);
         let claim_zero_first: Vec<usize> = ranking.order[..3].to_vec();
@@ -311,8 +352,42 @@ mod tests {
     }
 
     #[test]
+    fn a_shared_affiliation_makes_a_side_unless_the_speakers_are_opposed() {
+        // 0 and 1 are both "Russian" and say nothing about each other; 2 is "Ukrainian";
+        // 3 is "Russian" too but contradicts 0 strongly and often.
+        let mut pairs = vec![
+            judged((0, 1), (0, 2), 0.9, 0.0),
+            judged((2, 3), (1, 2), 0.2, 0.1),
+        ];
+        pairs.extend((4..8).map(|c| judged((c, c + 10), (0, 3), 0.95, 0.0)));
+        let affiliations = vec![
+            affiliation_words(["Sergey Lavrov", "Russian Foreign Minister Sergey Lavrov"]),
+            affiliation_words(["Russian Defense Ministry"]),
+            affiliation_words(["Dmytro Kuleba", "Ukrainian Foreign Minister Dmytro Kuleba"]),
+            affiliation_words(["Russian dissident"]),
+        ];
+        assert_eq!(affiliations[0], ["russian"]);
+        let ranking = rank(&pairs, &affiliations);
+        // The dissident opposes Lavrov's side as Kuleba does, so they are allies.
+        assert_eq!(ranking.sides, vec![vec![0, 1], vec![2, 3]]);
+    }
+
+    #[test]
+    fn affiliation_words_are_nationalities_and_parties() {
+        assert_eq!(
+            affiliation_words([
+                "Republican Sen. Rand Paul",
+                "the Turkish side",
+                "Democratic leaders"
+            ]),
+            ["democratic", "republican", "turkish"]
+        );
+        assert!(affiliation_words(["Mr. Lavrov", "the minister", "Ian Smith"]).is_empty());
+    }
+
+    #[test]
     fn no_pairs_rank_to_nothing() {
-        let ranking = rank(&[]);
+        let ranking = rank(&[], &[]);
         assert!(ranking.pairs.is_empty() && ranking.order.is_empty() && ranking.sides.is_empty());
     }
 }
