@@ -22,6 +22,8 @@ pub const HUB_WEIGHT: f32 = 0.5;
 /// Pseudo-count of the run's mean in a claim's hub estimate: a claim with few partners is not
 /// called a hub on the evidence of one or two pairs.
 const HUB_PRIOR_PAIRS: f32 = 2.0;
+/// Speakers who take part in finding sides (see `sides`).
+const MAX_SIDE_SPEAKERS: usize = 60;
 /// Pairs of one claim ranked before the pairs of other claims (see `spread`).
 pub const MAX_PAIRS_PER_CLAIM: usize = 3;
 /// What a contradiction inside one side gives up in the ranking.
@@ -219,42 +221,64 @@ pub fn affiliation_words<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<St
 /// The side of each speaker (an index shared by its side), or None for a speaker the evidence
 /// puts with nobody. Greedy signed clustering: repeatedly join the two groups with the most
 /// evidence of being one side, their net agreement plus their strongest shared opposition to
-/// a third group, while it passes `JOIN_THRESHOLD`.
+/// a third group, while it passes `JOIN_THRESHOLD`. Speakers without any evidence can join
+/// nobody; of the others only the `MAX_SIDE_SPEAKERS` with the most evidence take part, which
+/// bounds the cost (cubic in them) on pages with thousands of speakers.
 fn sides(affinity: &[Vec<f32>]) -> Vec<Option<usize>> {
-    let speakers = affinity.len();
-    let mut groups: Vec<Vec<usize>> = (0..speakers).map(|s| vec![s]).collect();
-    let between = |a: &[usize], b: &[usize]| -> f32 {
-        a.iter()
-            .map(|&s| b.iter().map(|&t| affinity[s][t]).sum::<f32>())
-            .sum()
-    };
-    loop {
-        let mut best: Option<(f32, usize, usize)> = None;
-        for a in 0..groups.len() {
-            for b in a + 1..groups.len() {
-                let shared_opposition = (0..groups.len())
-                    .filter(|&c| c != a && c != b)
-                    .map(|c| {
-                        (-between(&groups[a], &groups[c])).min(-between(&groups[b], &groups[c]))
-                    })
-                    .fold(0.0, f32::max);
-                let evidence = between(&groups[a], &groups[b]) + shared_opposition;
-                if evidence >= JOIN_THRESHOLD && best.is_none_or(|(e, _, _)| evidence > e) {
-                    best = Some((evidence, a, b));
-                }
-            }
-        }
-        let Some((_, a, b)) = best else { break };
+    let evidence_of = |s: usize| affinity[s].iter().map(|a| a.abs()).sum::<f32>();
+    let mut members: Vec<usize> = (0..affinity.len())
+        .filter(|&s| evidence_of(s) > 0.0)
+        .collect();
+    members.sort_by(|&a, &b| evidence_of(b).total_cmp(&evidence_of(a)).then(a.cmp(&b)));
+    members.truncate(MAX_SIDE_SPEAKERS);
+    members.sort_unstable();
+    let mut groups: Vec<Vec<usize>> = members.iter().map(|&s| vec![s]).collect();
+    // Net stance between groups, kept up to date as groups merge.
+    let mut between: Vec<Vec<f32>> = members
+        .iter()
+        .map(|&s| members.iter().map(|&t| affinity[s][t]).collect())
+        .collect();
+    while let Some((a, b)) = best_join(&between) {
         let merged = groups.remove(b);
         groups[a].extend(merged);
+        let row_b = between[b].clone();
+        for (to, value) in between[a].iter_mut().zip(row_b) {
+            *to += value;
+        }
+        for row in between.iter_mut() {
+            row[a] += row[b];
+        }
+        between.remove(b);
+        for row in between.iter_mut() {
+            row.remove(b);
+        }
     }
-    let mut side_of = vec![None; speakers];
+    let mut side_of = vec![None; affinity.len()];
     for (side, group) in groups.iter().enumerate().filter(|(_, g)| g.len() > 1) {
         for &speaker in group {
             side_of[speaker] = Some(side);
         }
     }
     side_of
+}
+
+/// The two groups with the most evidence of being one side, if it passes `JOIN_THRESHOLD`.
+fn best_join(between: &[Vec<f32>]) -> Option<(usize, usize)> {
+    let groups = between.len();
+    let mut best: Option<(f32, usize, usize)> = None;
+    for a in 0..groups {
+        for b in a + 1..groups {
+            let shared_opposition = (0..groups)
+                .filter(|&c| c != a && c != b)
+                .map(|c| (-between[a][c]).min(-between[b][c]))
+                .fold(0.0, f32::max);
+            let evidence = between[a][b] + shared_opposition;
+            if evidence >= JOIN_THRESHOLD && best.is_none_or(|(e, _, _)| evidence > e) {
+                best = Some((evidence, a, b));
+            }
+        }
+    }
+    best.map(|(_, a, b)| (a, b))
 }
 
 fn side_groups(side_of: &[Option<usize>]) -> Vec<Vec<usize>> {
@@ -383,6 +407,18 @@ mod tests {
             ["democratic", "republican", "turkish"]
         );
         assert!(affiliation_words(["Mr. Lavrov", "the minister", "Ian Smith"]).is_empty());
+    }
+
+    #[test]
+    fn sides_on_a_page_of_many_speakers_stay_bounded() {
+        // 500 speakers who all contradict speaker 0: allies, but only the best-evidenced
+        // `MAX_SIDE_SPEAKERS` take part in finding sides.
+        let pairs: Vec<Judged> = (1..=500)
+            .map(|s| judged((0, s), (0, s), 0.9, 0.0))
+            .collect();
+        let ranking = rank(&pairs, &[]);
+        let in_sides: usize = ranking.sides.iter().map(Vec::len).sum();
+        assert!(in_sides > 1 && in_sides <= MAX_SIDE_SPEAKERS, "{in_sides}");
     }
 
     #[test]
