@@ -272,7 +272,6 @@ fn judge(
             claims: (i, j),
             speakers: (speaker_of[i], speaker_of[j]),
             scores: combine_directions(both[0], both[1]),
-            mutual_entailment: both[0].entailment.min(both[1].entailment),
             directions: (both[0], both[1]),
             similarity: similarity((i, j)),
         })

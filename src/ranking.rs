@@ -9,7 +9,7 @@
 //!   not opposing each other, or whose names carry the same affiliation ("Russian Foreign
 //!   Minister", "the Russian Defense Ministry") unless the model finds them opposed, form a side. A contradiction inside a side is news only when it
 //!   is strong, so it ranks by a lower score and is flagged; agreement inside a side is
-//!   expected and ranks after agreement across sides;
+//!   expected, and the report ranks it after agreement across sides;
 //!
 //! Relatedness is decided before scoring: `compare` never scores claims less similar than
 //! its floor.
@@ -43,11 +43,19 @@ pub struct Judged {
     pub speakers: (usize, usize),
     /// Both directions' class probabilities, averaged.
     pub scores: NliScores,
-    /// The weaker direction's entailment.
-    pub mutual_entailment: f32,
     /// Premise = first claim, then premise = second claim.
     pub directions: (NliScores, NliScores),
     pub similarity: f32,
+}
+
+impl Judged {
+    /// The weaker direction's entailment: both claims must support each other.
+    pub fn mutual_entailment(&self) -> f32 {
+        self.directions
+            .0
+            .entailment
+            .min(self.directions.1.entailment)
+    }
 }
 
 /// What ranking decides for one pair.
@@ -57,8 +65,6 @@ pub struct PairRanking {
     pub hub_adjusted: f32,
     /// The contradiction ranking score: `hub_adjusted`, less `SAME_SIDE_MARGIN` inside a side.
     pub score: f32,
-    /// Agreement ranking score: mutual entailment, less `SAME_SIDE_MARGIN` inside a side.
-    pub agreement: f32,
     pub same_side: bool,
 }
 
@@ -94,7 +100,6 @@ pub fn rank(judged: &[Judged], affiliations: &[Vec<String>]) -> Ranking {
             PairRanking {
                 hub_adjusted: adjusted,
                 score: adjusted - margin,
-                agreement: j.mutual_entailment - margin,
                 same_side,
             }
         })
@@ -174,7 +179,7 @@ fn hub_adjusted(judged: &[Judged]) -> Vec<f32> {
 fn speaker_affinity(judged: &[Judged], hub_adjusted: &[f32], speakers: usize) -> Vec<Vec<f32>> {
     let mut affinity = vec![vec![0f32; speakers]; speakers];
     for (j, &contradiction) in judged.iter().zip(hub_adjusted) {
-        let stance = j.mutual_entailment - contradiction.max(0.0);
+        let stance = j.mutual_entailment() - contradiction.max(0.0);
         if stance.abs() >= CONFIDENT_EVIDENCE {
             let (a, b) = j.speakers;
             affinity[a][b] += stance;
@@ -312,7 +317,6 @@ mod tests {
             claims,
             speakers,
             scores,
-            mutual_entailment: entailment,
             directions: (scores, scores),
             similarity: 0.5,
         }
@@ -358,8 +362,9 @@ mod tests {
         ];
         let ranking = rank(&pairs, &[]);
         assert_eq!(ranking.sides, vec![vec![0, 1]]);
+        // Their agreement then ranks lower in the report (`ScoredPair::agreement_score`,
+        // tested in `report`).
         assert!(ranking.pairs[0].same_side);
-        assert!(ranking.pairs[0].agreement < pairs[0].mutual_entailment);
     }
 
     #[test]
