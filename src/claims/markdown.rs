@@ -50,6 +50,8 @@ mod tests {
             speakers: vec![Speaker {
                 id: "lavrov".into(),
                 name: "Sergey Lavrov".into(),
+                kind: crate::claims::SpeakerKind::Person,
+                role: None,
                 aliases: vec![],
             }],
             claims: vec![Claim {

@@ -10,9 +10,11 @@ mod lexicon;
 mod markdown;
 mod quotes;
 mod reported;
+mod source_kind;
+mod source_words;
 mod speakers;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -66,11 +68,44 @@ pub struct Claim {
     pub kind: ClaimKind,
 }
 
-/// A speaker: a stable id derived from the name, the display name, other mentions.
+/// What a speaker is. Documents and anonymous sources are kept but typed, so that a reader
+/// can tell "the report" and "officials" from a named person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    /// A person named in the article (`Sergey Lavrov`).
+    Person,
+    /// An organisation (`the Russian Defense Ministry`).
+    Organisation,
+    /// Several people (`Republicans`, `protesters`).
+    Group,
+    /// A document or recording (`the report`, `a new poll`).
+    Document,
+    /// A source the article does not name (`officials`, `a source`).
+    Anonymous,
+    /// A mention that could not be resolved to anyone the article names (`the spokesman`
+    /// with no spokesman introduced, a pronoun without antecedent): kept, not guessed.
+    Unresolved,
+}
+
+impl SpeakerKind {
+    /// Whether claims of this speaker are attributed to no one a reader can name.
+    pub fn is_unnamed(self) -> bool {
+        matches!(
+            self,
+            SpeakerKind::Document | SpeakerKind::Anonymous | SpeakerKind::Unresolved
+        )
+    }
+}
+
+/// A speaker: a stable id derived from the name, the display name, its kind, the role
+/// the article gives (`BuzzFeed editor-in-chief`), other mentions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Speaker {
     pub id: String,
     pub name: String,
+    pub kind: SpeakerKind,
+    pub role: Option<String>,
     pub aliases: Vec<String>,
 }
 
@@ -101,7 +136,9 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
         .into_iter()
         .filter_map(|(start, end)| {
             let words: Vec<&str> = (start..end).map(|k| tokens[k].text(text)).collect();
-            speakers::named_person(&words).map(|person| (start, person))
+            let mut person = speakers::named_person(&words)?;
+            person.appositive = appositive_after(text, &tokens, end);
+            Some((start, person))
         })
         .collect();
     let surnames: BTreeSet<String> = people
@@ -127,41 +164,33 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
     };
     let mut order: Vec<usize> = (0..frames.len()).collect();
     order.sort_by_key(|&i| (position(&frames[i]), frames[i].continues.is_some()));
-    let mut entity_of: Vec<Option<usize>> = vec![None; frames.len()];
+    let lower_words = lower_case_words(text, &tokens);
+    let sentence_starts: BTreeSet<usize> = sentences.iter().map(|s| s.first).collect();
+    let mut entity_of: Vec<Vec<usize>> = vec![Vec::new(); frames.len()];
     for &i in &order {
         let frame = &frames[i];
         entity_of[i] = match (frame.source, frame.continues) {
             (Some((s, e)), _) => {
-                // `Trump, who said`: the antecedent names the speaker; a bare `who` is
-                // resolved like a pronoun.
-                // An appositive after a comma describes the name before it.
-                // Modifiers after the head (`Experts on North Korea`) do not name anyone.
-                let mut words: Vec<&str> = (s..e)
-                    .map(|k| tokens[k].text(text))
-                    .take_while(|w| {
-                        *w != ","
-                            && !lexicon::SUBJECT_MODIFIER_PREPOSITIONS
-                                .contains(&w.to_lowercase().as_str())
-                    })
-                    .collect();
-                if words.is_empty() {
-                    words.push("who");
-                }
-                match words.as_slice() {
-                    ["who"] => words = vec!["they"],
-                    [.., "who"] => {
-                        words.pop();
-                    }
-                    _ => {}
-                }
                 let mention = &text[tokens[s].start..tokens[e - 1].end];
-                if !can_speak(&words) {
-                    continue;
+                let words: Vec<&str> = (s..e).map(|k| tokens[k].text(text)).collect();
+                let opens_sentence = sentence_starts.contains(&s);
+                let source = source_words::SourceWords::read(&words, opens_sentence, &lower_words);
+                let mut ids = Vec::new();
+                for person in source.conjuncts(&surnames) {
+                    if !can_speak(&person) {
+                        continue;
+                    }
+                    let position = tokens[s].start;
+                    if let Some(id) = registry.resolve(mention, &person, position, frame.content.1)
+                    {
+                        registry.add_appositive(id, &source.appositive);
+                        ids.push(id);
+                    }
                 }
-                Some(registry.resolve(mention, &words, tokens[s].start, frame.content.1))
+                ids
             }
-            (None, Some(root)) => entity_of[root],
-            (None, None) => None,
+            (None, Some(root)) => entity_of[root].clone(),
+            (None, None) => Vec::new(),
         };
     }
 
@@ -171,12 +200,10 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
         end: offsets.char_offset(end) + article.offset,
     };
     let ids = registry.ids();
-    let mut used: BTreeSet<usize> = BTreeSet::new();
-    let mut claims: Vec<(usize, Claim)> = Vec::new();
+    let mut claims: Vec<(usize, usize, Claim)> = Vec::new();
     let frames_sources: Vec<Option<reported::TokenRange>> =
         frames.iter().map(|f| f.source).collect();
     for (i, frame) in frames.iter().enumerate() {
-        let Some(entity) = entity_of[i] else { continue };
         let Some(content) = trim_content(text, frame.content) else {
             continue;
         };
@@ -201,7 +228,7 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
         };
         let claim = Claim {
             id: String::new(),
-            speaker: ids[entity].clone(),
+            speaker: String::new(),
             text: claim_text,
             span: to_span(content),
             // A continued quotation is named by the mention of the quotation it continues.
@@ -220,14 +247,19 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
             }),
             kind,
         };
-        let duplicate = claims
-            .iter()
-            .any(|(_, c)| c.span == claim.span && c.speaker == claim.speaker);
-        if !duplicate {
-            used.insert(entity);
-            claims.push((entity, claim));
+        for &entity in &entity_of[i] {
+            let claim = Claim {
+                speaker: ids[entity].clone(),
+                ..claim.clone()
+            };
+            add_claim(&mut claims, (i, entity, claim), &registry);
         }
     }
+    let used: BTreeSet<usize> = claims.iter().map(|(_, entity, _)| *entity).collect();
+    let mut claims: Vec<(usize, Claim)> = claims
+        .into_iter()
+        .map(|(_, entity, claim)| (entity, claim))
+        .collect();
     claims.sort_by_key(|(_, c)| (c.span.start, c.span.end));
     let claims: Vec<Claim> = claims
         .into_iter()
@@ -245,6 +277,56 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
         }
     }
     ArticleClaims { speakers, claims }
+}
+
+/// The appositive role after a name in narration (`Peter Carr, a spokesman for …`).
+fn appositive_after(text: &str, tokens: &[crate::tokens::Token], end: usize) -> Vec<String> {
+    if tokens.get(end).is_none_or(|t| t.text(text) != ",") {
+        return Vec::new();
+    }
+    let words: Vec<&str> = tokens[end + 1..]
+        .iter()
+        .take(12)
+        .map(|t| t.text(text))
+        .collect();
+    source_words::role_phrase(&words)
+        .into_iter()
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every word the article writes in lower case, to tell a sentence-opening common word
+/// (`Police said`) from a name.
+fn lower_case_words(text: &str, tokens: &[crate::tokens::Token]) -> HashSet<String> {
+    tokens
+        .iter()
+        .map(|t| t.text(text))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Adds a claim unless its span is already claimed: by the same speaker, or by another
+/// speaker through another mention, where the more specific speaker (a person before an
+/// organisation, before a group, a document, an anonymous or unresolved source) keeps
+/// it. People named together (`Cummings and Conyers said`) share their frame's span.
+fn add_claim(
+    claims: &mut Vec<(usize, usize, Claim)>,
+    (frame, entity, claim): (usize, usize, Claim),
+    registry: &speakers::Registry,
+) {
+    let same_span = claims
+        .iter()
+        .position(|(f, e, c)| c.span == claim.span && (*f != frame || *e == entity));
+    match same_span {
+        None => claims.push((frame, entity, claim)),
+        Some(k) => {
+            let more_specific = registry.kind(entity) < registry.kind(claims[k].1);
+            if more_specific {
+                claims[k] = (frame, entity, claim);
+            }
+        }
+    }
 }
 
 /// Token ranges of two or more capitalised words in a row: the candidate full names.

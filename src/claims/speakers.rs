@@ -10,21 +10,30 @@ use super::lexicon::{
     GROUP_PRONOUNS, MALE_FIRST_NAMES, MALE_ROLE_WORDS, NAME_SUFFIXES, ORGANISATION_HEADS,
     PERSON_PRONOUNS, PHRASE_STOPS, ROLE_SYNONYMS, TITLE_WORDS,
 };
-use super::Speaker;
+use super::source_kind::{self, DescriptionKind};
+use super::{Speaker, SpeakerKind};
 
 /// What a source mention is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mention {
     /// A person's name (`["Sergey", "Lavrov"]`) with the title and role words around it.
+    /// `roles` are lower case; `title` is the same words as written (`Trump campaign
+    /// spokesman`).
     Person {
         name: Vec<String>,
         roles: Vec<String>,
+        title: String,
     },
     /// An organisation's name without a leading article (`Russian Defense Ministry`).
     Organisation { name: String },
-    /// A description without a name (`the top Ukrainian diplomat`, `a source`), lower case
-    /// and without determiners.
-    Description { words: Vec<String> },
+    /// A description without a name (`the top Ukrainian diplomat`, `a source`): its words
+    /// lower case and without determiners, the same words as written, and whether it
+    /// opened with `the` (then it refers back to someone already in the story).
+    Description {
+        words: Vec<String>,
+        text: String,
+        definite: bool,
+    },
     /// A pronoun, lower case.
     Pronoun(String),
 }
@@ -33,23 +42,50 @@ fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// A title or demonym, or a hyphenated title (`editor-in-chief`, `attorney-general`).
 fn is_title_word(lower: &str) -> bool {
-    TITLE_WORDS.contains(&lower) || DEMONYMS.contains(&lower)
+    let title = |w: &str| TITLE_WORDS.contains(&w) || DEMONYMS.contains(&w);
+    title(lower) || (lower.contains('-') && lower.split('-').any(|part| title(part)))
+}
+
+/// Contractions after a pronoun (`We’ve`, `He’s`, `they'd`).
+const CONTRACTIONS: &[&str] = &["ve", "re", "s", "d", "ll", "m"];
+
+/// The pronoun a one-word mention is, contractions stripped (`We’ve` → `we`).
+fn as_pronoun(lower: &str) -> Option<&str> {
+    let bare = match lower.split_once(['’', '\'']) {
+        Some((pronoun, rest)) if CONTRACTIONS.contains(&rest) => pronoun,
+        Some(_) => return None,
+        None => lower,
+    };
+    let pronouns = [PERSON_PRONOUNS, GROUP_PRONOUNS, FIRST_PERSON_PRONOUNS];
+    pronouns
+        .iter()
+        .find_map(|list| list.iter().find(|p| **p == bare).copied())
+}
+
+fn description(words: &[&str], lower: &[String], definite: bool) -> Mention {
+    Mention::Description {
+        words: lower.to_vec(),
+        text: words.join(" "),
+        definite,
+    }
 }
 
 /// Classifies the words of a source mention.
 pub fn classify(words: &[&str]) -> Mention {
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     if let [only] = lower.as_slice() {
-        let pronouns = [PERSON_PRONOUNS, GROUP_PRONOUNS, FIRST_PERSON_PRONOUNS];
-        if pronouns.iter().any(|list| list.contains(&only.as_str())) {
-            return Mention::Pronoun(only.clone());
+        if let Some(pronoun) = as_pronoun(only) {
+            return Mention::Pronoun(pronoun.to_string());
         }
     }
     let mut first = 0;
     while first < words.len() && DETERMINERS.contains(&lower[first].as_str()) {
         first += 1;
     }
+    let definite = lower[..first].iter().any(|w| w == "the");
+    let with_determiners = words;
     let (words, lower) = (&words[first..], &lower[first..]);
     let had_article = first > 0;
     // `Rep. Elijah Cummings of Maryland`: the phrase before `of` names the speaker unless it
@@ -61,8 +97,15 @@ pub fn classify(words: &[&str]) -> Mention {
         let head_is_org = lower[..link]
             .last()
             .is_some_and(|w| ORGANISATION_HEADS.contains(&w.as_str()));
+        // `Half of Vermont Democrats`, `a majority of voters`: the group after `of`.
+        let quantified = link > 0
+            && lower[link] == "of"
+            && source_kind::head_kind(&lower[link - 1]) == Some(DescriptionKind::Group);
+        if quantified {
+            return description(words, lower, definite);
+        }
         if link > 0 && !head_is_org {
-            return classify(&words[..link]);
+            return classify(&with_determiners[..first + link]);
         }
         if head_is_org {
             return Mention::Organisation {
@@ -71,24 +114,23 @@ pub fn classify(words: &[&str]) -> Mention {
         }
     }
     let Some(last) = lower.last() else {
-        return Mention::Description { words: Vec::new() };
+        return description(&[], &[], definite);
     };
     let last_capitalised = words.last().is_some_and(|w| is_capitalised(w));
     if !last_capitalised {
-        return Mention::Description {
-            words: lower.to_vec(),
-        };
+        return description(words, lower, definite);
     }
     let is_group = words.len() == 1
         && ["ans", "ats", "ists", "ites", "ians"]
             .iter()
             .any(|e| last.ends_with(e));
     if is_group {
-        return Mention::Description {
-            words: lower.to_vec(),
-        };
+        return description(words, lower, definite);
     }
-    let is_org = ORGANISATION_HEADS.contains(&last.trim_end_matches("’s").trim_end_matches("'s"))
+    let bare_last = last.trim_end_matches("’s").trim_end_matches("'s");
+    let is_org = ORGANISATION_HEADS.contains(&bare_last)
+        || source_kind::head_kind(bare_last) == Some(DescriptionKind::Organisation)
+        || (words.len() == 1 && source_kind::is_organisation_name(bare_last))
         || (had_article && words.iter().all(|w| is_capitalised(w) || w.len() <= 3));
     if is_org {
         return Mention::Organisation {
@@ -105,19 +147,31 @@ pub fn classify(words: &[&str]) -> Mention {
         }
         name_start -= 1;
     }
-    if name_start == words.len() {
-        return Mention::Description {
-            words: lower.to_vec(),
-        };
+    // `Mr. King`: after an honorific, a title word is a surname.
+    let after_honorific = name_start == words.len()
+        && words.len() >= 2
+        && HONORIFICS.contains(&lower[words.len() - 2].as_str());
+    if after_honorific {
+        name_start = words.len() - 1;
     }
+    if name_start == words.len() {
+        return description(words, lower, definite);
+    }
+    // A possessive is not part of the name (`Donald Trump's proposal`).
     let name: Vec<String> = words[name_start..]
         .iter()
-        .map(|w| w.trim_end_matches(',').to_string())
+        .map(|w| {
+            w.trim_end_matches(',')
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .to_string()
+        })
         .collect();
     let name = name[name.len().saturating_sub(4)..].to_vec();
     Mention::Person {
         name,
         roles: lower[..name_start].to_vec(),
+        title: words[..name_start].join(" "),
     }
 }
 
@@ -127,6 +181,9 @@ pub struct NamedPersonWords {
     pub skipped: usize,
     pub name: Vec<String>,
     pub roles: Vec<String>,
+    /// The description after the name and a comma (`a spokesman for Mueller's office`),
+    /// as written.
+    pub appositive: Vec<String>,
 }
 
 /// The full person name in a run of capitalised words, if it holds one.
@@ -140,11 +197,12 @@ pub fn named_person(words: &[&str]) -> Option<NamedPersonWords> {
         })
         .count();
     match classify(&words[skipped..]) {
-        Mention::Person { name, roles } if (2..=3).contains(&name.len()) => {
+        Mention::Person { name, roles, .. } if (2..=3).contains(&name.len()) => {
             Some(NamedPersonWords {
                 skipped,
                 name,
                 roles,
+                appositive: Vec::new(),
             })
         }
         _ => None,
@@ -162,14 +220,6 @@ pub fn slug(name: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum EntityKind {
-    Person,
-    Organisation,
-    Group,
-    Unknown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -206,20 +256,79 @@ fn pronoun_gender(pronoun: &str) -> Option<Gender> {
     }
 }
 
+/// Titles that say nothing of a person's role (`Mr.`, `Ms.`).
+const HONORIFICS: &[&str] = &[
+    "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "mister", "sir", "madam", "dr.", "dr",
+];
+
+/// Prepositions that end the role noun of an appositive (`a spokesman for …`).
+const ROLE_ENDS: &[&str] = &["of", "for", "at", "to", "in", "with", "on", "from", "who"];
+
+/// How far back (bytes) a definite description (`the 34-year-old mother`) looks for the
+/// person it refers to: about two paragraphs.
+const ANAPHORA_REACH: usize = 1_200;
+
 #[derive(Debug, Clone)]
 struct Entity {
-    kind: EntityKind,
+    kind: SpeakerKind,
     /// Known from titles, role words or the first name.
     gender: Option<Gender>,
     first_name: Option<String>,
     surname: String,
     name: String,
+    /// Lower-case role words from titles and appositives, for role descriptions.
     roles: BTreeSet<String>,
+    /// The first role the article gives, as written.
+    role: Option<String>,
     aliases: Vec<String>,
     /// Byte position of the latest claim attributed to the entity.
     last_claim: Option<usize>,
     /// Byte end of that claim's content: names inside it are not later antecedents.
     last_claim_end: usize,
+}
+
+impl Entity {
+    fn new(kind: SpeakerKind, name: String) -> Entity {
+        Entity {
+            kind,
+            gender: None,
+            first_name: None,
+            surname: String::new(),
+            name,
+            roles: BTreeSet::new(),
+            role: None,
+            aliases: Vec::new(),
+            last_claim: None,
+            last_claim_end: 0,
+        }
+    }
+
+    /// Adds a role as written (`Trump campaign spokesman`, `a spokesman for Mueller's
+    /// office`): its words before a preposition become role words for later descriptions.
+    fn add_role(&mut self, words: &[String]) {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let start = lower
+            .iter()
+            .take_while(|w| DETERMINERS.contains(&w.as_str()))
+            .count();
+        let end = lower[start..]
+            .iter()
+            .position(|w| ROLE_ENDS.contains(&w.as_str()))
+            .map_or(lower.len(), |p| start + p);
+        // `the nominee's eldest daughter`: the words before a possessive describe
+        // someone else.
+        let own = lower[start..end]
+            .iter()
+            .rposition(|w| w.ends_with("'s") || w.ends_with("’s"))
+            .map_or(start, |p| start + p + 1);
+        self.roles.extend(lower[own..end].iter().cloned());
+        let says_something = lower[start..]
+            .iter()
+            .any(|w| !HONORIFICS.contains(&w.as_str()));
+        if self.role.is_none() && says_something {
+            self.role = Some(words[start..].join(" "));
+        }
+    }
 }
 
 /// A person named in full somewhere in the article (not necessarily as a speaker), used to
@@ -231,6 +340,16 @@ struct NamedPerson {
     subject: bool,
     name: Vec<String>,
     roles: Vec<String>,
+    appositive: Vec<String>,
+}
+
+impl NamedPerson {
+    /// Title words and the appositive's role words, lower case.
+    fn role_words(&self) -> Vec<String> {
+        let mut entity = Entity::new(SpeakerKind::Person, String::new());
+        entity.add_role(&self.appositive);
+        self.roles.iter().cloned().chain(entity.roles).collect()
+    }
 }
 
 /// The entities of one article and the state needed to resolve mentions in reading order.
@@ -252,33 +371,55 @@ impl Registry {
             subject: subject && person.skipped == 0,
             name: person.name,
             roles: person.roles,
+            appositive: person.appositive,
         });
     }
 
     /// Resolves the mention `text` (its words `words`) at byte `position` to an entity,
-    /// creating one when the mention names someone new.
+    /// creating one when the mention names someone new; `None` when the mention names no
+    /// possible source (`Having`, `however`).
     pub fn resolve(
         &mut self,
         text: &str,
         words: &[&str],
         position: usize,
         content_end: usize,
-    ) -> EntityId {
-        let id = match classify(words) {
-            Mention::Pronoun(pronoun) => self.resolve_pronoun(&pronoun, position),
-            Mention::Person { name, roles } => self.resolve_person(&name, &roles, position),
-            Mention::Organisation { name } => self.resolve_organisation(&name),
-            Mention::Description { words } => self.resolve_description(&words, position),
+    ) -> Option<EntityId> {
+        let mention = classify(words);
+        let id = match &mention {
+            Mention::Pronoun(pronoun) => self.resolve_pronoun(pronoun, position),
+            Mention::Person { name, roles, title } => {
+                let id = self.resolve_person(name, roles, position);
+                let title: Vec<String> = title.split_whitespace().map(str::to_string).collect();
+                self.entities[id].add_role(&title);
+                id
+            }
+            Mention::Organisation { name } => self.resolve_organisation(name),
+            Mention::Description {
+                words,
+                text,
+                definite,
+            } => self.resolve_description(words, text, *definite, position)?,
         };
         let entity = &mut self.entities[id];
         entity.last_claim = Some(position);
         entity.last_claim_end = entity.last_claim_end.max(content_end);
         let alias = alias_text(text);
-        let is_pronoun = matches!(classify(words), Mention::Pronoun(_));
+        let is_pronoun = matches!(mention, Mention::Pronoun(_));
         if !is_pronoun && alias != entity.name && !entity.aliases.contains(&alias) {
             entity.aliases.push(alias);
         }
-        id
+        Some(id)
+    }
+
+    /// Adds the appositive of a source mention (`Tanner, an analyst at Cato`) to the role
+    /// of the person it describes.
+    pub fn add_appositive(&mut self, id: EntityId, appositive: &[&str]) {
+        let entity = &mut self.entities[id];
+        if entity.kind == SpeakerKind::Person && !appositive.is_empty() {
+            let words: Vec<String> = appositive.iter().map(|w| w.to_string()).collect();
+            entity.add_role(&words);
+        }
     }
 
     fn push(&mut self, entity: Entity) -> EntityId {
@@ -286,25 +427,13 @@ impl Registry {
         self.entities.len() - 1
     }
 
+    /// The entity for a pronoun with no antecedent.
     fn unknown(&mut self) -> EntityId {
-        if let Some(id) = self
+        let existing = self
             .entities
             .iter()
-            .position(|e| e.kind == EntityKind::Unknown)
-        {
-            return id;
-        }
-        self.push(Entity {
-            kind: EntityKind::Unknown,
-            first_name: None,
-            surname: String::new(),
-            name: "unknown speaker".into(),
-            roles: BTreeSet::new(),
-            aliases: Vec::new(),
-            last_claim: None,
-            last_claim_end: 0,
-            gender: None,
-        })
+            .position(|e| e.kind == SpeakerKind::Unresolved && e.name.is_empty());
+        existing.unwrap_or_else(|| self.push(Entity::new(SpeakerKind::Unresolved, String::new())))
     }
 
     fn most_recent(&self, accept: impl Fn(&Entity) -> bool) -> Option<EntityId> {
@@ -321,29 +450,80 @@ impl Registry {
             let wanted = pronoun_gender(pronoun);
             let fits =
                 |gender: Option<Gender>| wanted.is_none() || gender.is_none() || gender == wanted;
-            let speaker = self.most_recent(|e| e.kind == EntityKind::Person && fits(e.gender));
+            let speaker = self.most_recent(|e| e.kind == SpeakerKind::Person && fits(e.gender));
             // A person named in full after the last person who spoke is the likelier
             // antecedent ("Jill Stein … She said").
             let named_later = self
                 .named
                 .iter()
                 .rev()
-                .find(|n| n.position < position && n.subject && fits(gender_of(&n.name, &n.roles)))
+                .find(|n| {
+                    n.position < position && n.subject && fits(gender_of(&n.name, &n.role_words()))
+                })
                 .filter(|n| speaker.is_none_or(|s| self.entities[s].last_claim_end < n.position))
                 .cloned();
             match named_later {
-                Some(named) => Some(self.resolve_person(&named.name, &named.roles, position)),
+                Some(named) => Some(self.resolve_named(&named, position)),
                 None => speaker,
             }
         } else if GROUP_PRONOUNS.contains(&pronoun) {
-            self.most_recent(|e| matches!(e.kind, EntityKind::Organisation | EntityKind::Group))
+            self.most_recent(|e| {
+                matches!(
+                    e.kind,
+                    SpeakerKind::Organisation | SpeakerKind::Group | SpeakerKind::Anonymous
+                )
+            })
         } else {
-            self.most_recent(|e| e.kind != EntityKind::Unknown)
+            self.most_recent(|e| !(e.kind == SpeakerKind::Unresolved && e.name.is_empty()))
         };
         found.unwrap_or_else(|| self.unknown())
     }
 
+    /// The person a named mention (`NamedPerson`) is, with its roles.
+    fn resolve_named(&mut self, named: &NamedPerson, position: usize) -> EntityId {
+        let id = self.resolve_person(&named.name, &named.roles, position);
+        self.entities[id].add_role(&named.appositive);
+        id
+    }
+
+    /// The full name a bare surname or first name stands for. Where two people named in
+    /// the article share the surname (`Donald Trump`, `Ivanka Trump`), news goes on calling
+    /// the one it introduced first by the surname and the other by the first name.
+    fn complete_name(&self, word: &str, position: usize) -> Option<NamedPerson> {
+        let by_surname = |n: &&NamedPerson| n.name.last().is_some_and(|s| s == word);
+        let first_named = self.named.iter().find(by_surname);
+        let full_names: BTreeSet<&Vec<String>> = self
+            .named
+            .iter()
+            .filter(by_surname)
+            .map(|n| &n.name)
+            .collect();
+        if full_names.len() > 1 {
+            return first_named.cloned();
+        }
+        self.named
+            .iter()
+            .rev()
+            .find(|n| n.position <= position && by_surname(n))
+            .or(first_named)
+            .or_else(|| {
+                // A first name alone (`Ivanka`) names the one person of that first name.
+                let mut by_first = self
+                    .named
+                    .iter()
+                    .filter(|n| n.name.len() > 1 && n.name.first().is_some_and(|f| f == word));
+                let first = by_first.next()?;
+                by_first.all(|n| n.name == first.name).then_some(first)
+            })
+            .cloned()
+    }
+
     fn resolve_person(&mut self, name: &[String], roles: &[String], position: usize) -> EntityId {
+        let completed = match name {
+            [only] => self.complete_name(only, position),
+            _ => None,
+        };
+        let name: &[String] = completed.as_ref().map_or(name, |n| &n.name);
         let surname_index = name
             .iter()
             .rposition(|w| !NAME_SUFFIXES.contains(&w.to_lowercase().as_str()))
@@ -351,7 +531,7 @@ impl Registry {
         let surname = name[surname_index].clone();
         let first_name = (surname_index > 0).then(|| name[0].clone());
         let same_person = |e: &Entity| {
-            e.kind == EntityKind::Person
+            e.kind == SpeakerKind::Person
                 && e.surname.eq_ignore_ascii_case(&surname)
                 && match (&first_name, &e.first_name) {
                     (Some(a), Some(b)) => a == b,
@@ -365,46 +545,7 @@ impl Registry {
             .filter(|(_, e)| same_person(e))
             .max_by_key(|(_, e)| e.last_claim)
             .map(|(i, _)| i);
-        let id = match existing {
-            Some(id) => id,
-            None => {
-                // Complete a bare surname from a full name seen in the article.
-                let full = if first_name.is_none() {
-                    self.named
-                        .iter()
-                        .rev()
-                        .find(|n| n.position <= position && n.name.last() == Some(&surname))
-                        .or_else(|| self.named.iter().find(|n| n.name.last() == Some(&surname)))
-                        .cloned()
-                } else {
-                    None
-                };
-                let (full_name, extra_roles) = match full {
-                    Some(n) => (n.name, n.roles),
-                    None => (name.to_vec(), Vec::new()),
-                };
-                let id = self.push(Entity {
-                    kind: EntityKind::Person,
-                    first_name: (full_name.len() > 1).then(|| full_name[0].clone()),
-                    surname: surname.clone(),
-                    name: full_name.join(" "),
-                    roles: extra_roles.into_iter().collect(),
-                    aliases: Vec::new(),
-                    last_claim: None,
-                    last_claim_end: 0,
-                    gender: None,
-                });
-                // Roles from the same person's full-name mentions (narration included).
-                let narrated: Vec<String> = self
-                    .named
-                    .iter()
-                    .filter(|n| n.name.last() == Some(&surname))
-                    .flat_map(|n| n.roles.clone())
-                    .collect();
-                self.entities[id].roles.extend(narrated);
-                id
-            }
-        };
+        let id = existing.unwrap_or_else(|| self.new_person(name, &surname));
         let entity = &mut self.entities[id];
         if entity.first_name.is_none() && first_name.is_some() {
             entity.first_name = first_name;
@@ -419,99 +560,138 @@ impl Registry {
         id
     }
 
+    /// A new person entity, with the roles of every narrated mention of the same person.
+    fn new_person(&mut self, name: &[String], surname: &str) -> EntityId {
+        let mut entity = Entity::new(SpeakerKind::Person, name.join(" "));
+        entity.first_name = (name.len() > 1).then(|| name[0].clone());
+        entity.surname = surname.to_string();
+        let same = |n: &&NamedPerson| {
+            n.name.last().is_some_and(|s| s == surname)
+                && (name.len() < 2 || n.name.first() == name.first())
+        };
+        for named in self.named.iter().filter(same) {
+            entity.roles.extend(named.roles.iter().cloned());
+            entity.add_role(&named.appositive);
+        }
+        self.push(entity)
+    }
+
     fn resolve_organisation(&mut self, name: &str) -> EntityId {
         let key = name.to_lowercase();
         let last_word = key.split_whitespace().last().unwrap_or("").to_string();
         let exact = self
             .entities
             .iter()
-            .position(|e| e.kind == EntityKind::Organisation && e.name.to_lowercase() == key);
+            .position(|e| e.kind == SpeakerKind::Organisation && e.name.to_lowercase() == key);
         // A short form names an organisation met before (`The Post` → New York Post).
         let short_form = || {
             self.most_recent(|e| {
-                e.kind == EntityKind::Organisation
+                e.kind == SpeakerKind::Organisation
                     && key.split_whitespace().count() <= 2
                     && e.name.to_lowercase().ends_with(&last_word)
             })
         };
         match exact.or_else(short_form) {
             Some(id) => id,
-            None => self.push(Entity {
-                kind: EntityKind::Organisation,
-                first_name: None,
-                surname: String::new(),
-                name: name.to_string(),
-                roles: BTreeSet::new(),
-                aliases: Vec::new(),
-                last_claim: None,
-                last_claim_end: 0,
-                gender: None,
-            }),
+            None => self.push(Entity::new(SpeakerKind::Organisation, name.to_string())),
         }
     }
 
-    fn resolve_description(&mut self, words: &[String], position: usize) -> EntityId {
-        if let Some(head) = words.last() {
-            let wanted: Vec<&str> = ROLE_SYNONYMS
-                .iter()
-                .find(|(h, _)| h == head)
-                .map_or_else(|| vec![head.as_str()], |(_, syn)| syn.to_vec());
-            let qualifiers: Vec<&String> = words[..words.len() - 1]
-                .iter()
-                .filter(|w| DEMONYMS.contains(&w.as_str()) || TITLE_WORDS.contains(&w.as_str()))
-                .filter(|w| !matches!(w.as_str(), "top" | "senior" | "former" | "chief"))
-                .collect();
-            let fits = |roles: &BTreeSet<String>| {
-                wanted.iter().any(|w| roles.contains(*w))
-                    && qualifiers.iter().all(|q| roles.contains(*q))
-            };
-            if let Some(id) = self.most_recent(|e| e.kind == EntityKind::Person && fits(&e.roles)) {
-                return id;
-            }
-            let named = self
-                .named
-                .iter()
-                .rev()
-                .find(|n| n.position < position && fits(&n.roles.iter().cloned().collect()))
-                .cloned();
-            if let Some(named) = named {
-                return self.resolve_person(&named.name, &named.roles, position);
-            }
-            if let Some(id) = self.most_recent(|e| {
-                e.kind == EntityKind::Organisation && e.name.to_lowercase().ends_with(head.as_str())
-            }) {
-                return id;
-            }
+    /// A description resolves by its head noun: a role to the person the article gave that
+    /// role (or, after `the`, to the person just quoted), an organisation noun to the
+    /// organisation met before; groups, documents and anonymous sources stay themselves.
+    fn resolve_description(
+        &mut self,
+        words: &[String],
+        text: &str,
+        definite: bool,
+        position: usize,
+    ) -> Option<EntityId> {
+        let head = words.last()?;
+        let kind = source_kind::head_kind(head)?;
+        let found = match kind {
+            DescriptionKind::Role => self.resolve_role(words, definite, position),
+            DescriptionKind::Organisation => self.most_recent(|e| {
+                e.kind == SpeakerKind::Organisation
+                    && e.name.to_lowercase().ends_with(head.as_str())
+            }),
+            _ => None,
+        };
+        if let Some(id) = found {
+            return Some(id);
         }
-        let name = words.join(" ");
-        match self
+        let kind = match kind {
+            DescriptionKind::Role => SpeakerKind::Unresolved,
+            DescriptionKind::Group => SpeakerKind::Group,
+            DescriptionKind::Organisation => SpeakerKind::Organisation,
+            DescriptionKind::Document => SpeakerKind::Document,
+            DescriptionKind::Anonymous => SpeakerKind::Anonymous,
+        };
+        let name = capitalise_first(text);
+        let existing = self
             .entities
             .iter()
-            .position(|e| e.kind == EntityKind::Group && e.name == name)
-        {
-            Some(id) => id,
-            None => self.push(Entity {
-                kind: EntityKind::Group,
-                first_name: None,
-                surname: String::new(),
-                name,
-                roles: BTreeSet::new(),
-                aliases: Vec::new(),
-                last_claim: None,
-                last_claim_end: 0,
-                gender: None,
-            }),
+            .position(|e| e.kind == kind && e.name.eq_ignore_ascii_case(&name));
+        Some(existing.unwrap_or_else(|| self.push(Entity::new(kind, name))))
+    }
+
+    /// The person a role description (`the top Ukrainian diplomat`, `the spokesman`)
+    /// refers to: one whose titles or appositive give the role, else, for a definite
+    /// description that is no title (`the 34-year-old mother`), the person just quoted.
+    fn resolve_role(
+        &mut self,
+        words: &[String],
+        definite: bool,
+        position: usize,
+    ) -> Option<EntityId> {
+        let head = words.last()?;
+        let wanted: Vec<&str> = ROLE_SYNONYMS
+            .iter()
+            .find(|(h, _)| h == head)
+            .map_or_else(|| vec![head.as_str()], |(_, syn)| syn.to_vec());
+        let qualifiers: Vec<&String> = words[..words.len() - 1]
+            .iter()
+            .filter(|w| DEMONYMS.contains(&w.as_str()) || TITLE_WORDS.contains(&w.as_str()))
+            .filter(|w| !matches!(w.as_str(), "top" | "senior" | "former" | "chief"))
+            .collect();
+        let fits = |roles: &[String]| {
+            wanted.iter().any(|w| roles.iter().any(|r| r == w))
+                && qualifiers.iter().all(|q| roles.contains(q))
+        };
+        let speaking = self.most_recent(|e| {
+            e.kind == SpeakerKind::Person && fits(&e.roles.iter().cloned().collect::<Vec<_>>())
+        });
+        if speaking.is_some() {
+            return speaking;
         }
+        let named = self
+            .named
+            .iter()
+            .rev()
+            .find(|n| n.position < position && fits(&n.role_words()))
+            .cloned();
+        if let Some(named) = named {
+            return Some(self.resolve_named(&named, position));
+        }
+        if !definite || TITLE_WORDS.contains(&head.as_str()) {
+            return None;
+        }
+        let gender = gender_of(&[], words);
+        self.most_recent(|e| {
+            e.kind == SpeakerKind::Person
+                && e.last_claim_end + ANAPHORA_REACH >= position
+                && (gender.is_none() || e.gender.is_none() || e.gender == gender)
+        })
     }
 
     /// The stable id of every entity: a person's surname slug (first name and surname when
-    /// two people of the article share a surname), an organisation's or group's name slug.
+    /// two people of the article share a surname), another entity's name slug.
     pub fn ids(&self) -> Vec<String> {
         let mut surname_count: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for e in self
             .entities
             .iter()
-            .filter(|e| e.kind == EntityKind::Person)
+            .filter(|e| e.kind == SpeakerKind::Person)
         {
             surname_count
                 .entry(slug(&e.surname))
@@ -521,7 +701,7 @@ impl Registry {
         self.entities
             .iter()
             .map(|e| match e.kind {
-                EntityKind::Person => {
+                SpeakerKind::Person => {
                     let base = slug(&e.surname);
                     if surname_count
                         .get(&base)
@@ -532,7 +712,6 @@ impl Registry {
                         base
                     }
                 }
-                EntityKind::Unknown => "unknown".to_string(),
                 _ => {
                     let s = slug(&e.name);
                     if s.is_empty() {
@@ -545,17 +724,25 @@ impl Registry {
             .collect()
     }
 
+    /// The kind of entity `id`.
+    pub fn kind(&self, id: EntityId) -> SpeakerKind {
+        self.entities[id].kind
+    }
+
     /// The speaker record of entity `id` under the stable id `stable_id`.
     pub fn speaker(&self, id: EntityId, stable_id: &str) -> Speaker {
         let e = &self.entities[id];
-        let name = match e.kind {
-            EntityKind::Group => capitalise_first(&e.name),
-            _ => e.name.clone(),
+        let name = if e.name.is_empty() {
+            "unknown speaker".to_string()
+        } else {
+            e.name.clone()
         };
         Speaker {
             id: stable_id.to_string(),
             aliases: e.aliases.iter().filter(|a| **a != name).cloned().collect(),
             name,
+            kind: e.kind,
+            role: e.role.clone(),
         }
     }
 }
@@ -636,6 +823,7 @@ mod tests {
             Mention::Person {
                 name: vec!["Sergey".into(), "Lavrov".into()],
                 roles: vec!["russian".into(), "foreign".into(), "minister".into()],
+                title: "Russian Foreign Minister".into(),
             }
         );
     }
@@ -651,7 +839,9 @@ mod tests {
         assert_eq!(
             classify(&["the", "top", "Ukrainian", "diplomat"]),
             Mention::Description {
-                words: vec!["top".into(), "ukrainian".into(), "diplomat".into()]
+                words: vec!["top".into(), "ukrainian".into(), "diplomat".into()],
+                text: "top Ukrainian diplomat".into(),
+                definite: true,
             }
         );
         assert_eq!(classify(&["She"]), Mention::Pronoun("she".into()));
@@ -660,38 +850,38 @@ mod tests {
     #[test]
     fn surnames_roles_and_pronouns_resolve_to_the_named_people() {
         let mut registry = Registry::default();
-        let lavrov = registry.resolve(
+        let mut resolve = |text: &str, words: &[&str], at: usize| {
+            registry.resolve(text, words, at, at).expect("a speaker")
+        };
+        let lavrov = resolve(
             "Russian Foreign Minister Sergey Lavrov",
             &["Russian", "Foreign", "Minister", "Sergey", "Lavrov"],
             0,
-            0,
         );
-        let kuleba = registry.resolve(
+        let kuleba = resolve(
             "Ukrainian Foreign Minister Dmytro Kuleba",
             &["Ukrainian", "Foreign", "Minister", "Dmytro", "Kuleba"],
             10,
-            10,
         );
-        assert_eq!(registry.resolve("he", &["he"], 20, 20), kuleba);
+        assert_eq!(resolve("he", &["he"], 20), kuleba);
         assert_eq!(
-            registry.resolve(
+            resolve(
                 "the Russian foreign minister",
                 &["the", "Russian", "foreign", "minister"],
-                30,
                 30
             ),
             lavrov
         );
         assert_eq!(
-            registry.resolve(
+            resolve(
                 "the top Ukrainian diplomat",
                 &["the", "top", "Ukrainian", "diplomat"],
-                40,
                 40
             ),
             kuleba
         );
-        assert_eq!(registry.resolve("Lavrov", &["Lavrov"], 50, 50), lavrov);
+        assert_eq!(resolve("Lavrov", &["Lavrov"], 50), lavrov);
+        drop(resolve);
         let ids = registry.ids();
         assert_eq!(ids[lavrov], "lavrov");
         let speaker = registry.speaker(lavrov, &ids[lavrov]);
@@ -700,6 +890,92 @@ mod tests {
             .aliases
             .contains(&"the Russian foreign minister".to_string()));
         assert!(speaker.aliases.contains(&"Lavrov".to_string()));
+    }
+
+    #[test]
+    fn titles_go_to_the_role_and_hyphenated_titles_are_titles() {
+        let Mention::Person { name, title, .. } =
+            classify(&["BuzzFeed", "Editor-in-Chief", "Ben", "Smith"])
+        else {
+            panic!("a person");
+        };
+        assert_eq!(name, ["Ben", "Smith"]);
+        assert_eq!(title, "BuzzFeed Editor-in-Chief");
+    }
+
+    #[test]
+    fn contractions_and_clause_remnants_are_no_speakers() {
+        assert_eq!(classify(&["We’ve"]), Mention::Pronoun("we".into()));
+        assert_eq!(classify(&["He's"]), Mention::Pronoun("he".into()));
+        let mut registry = Registry::default();
+        for remnant in [
+            ["having"],
+            ["however"],
+            ["early-morning"],
+            ["investigating"],
+        ] {
+            assert_eq!(registry.resolve(remnant[0], &remnant, 0, 0), None);
+        }
+    }
+
+    #[test]
+    fn descriptions_are_typed_by_their_head() {
+        let mut registry = Registry::default();
+        let mut kind_of = |words: &[&str]| {
+            let id = registry
+                .resolve(&words.join(" "), words, 0, 0)
+                .expect("a source");
+            registry.kind(id)
+        };
+        assert_eq!(kind_of(&["officials"]), SpeakerKind::Anonymous);
+        assert_eq!(kind_of(&["a", "source"]), SpeakerKind::Anonymous);
+        assert_eq!(kind_of(&["the", "report"]), SpeakerKind::Document);
+        assert_eq!(kind_of(&["Republicans"]), SpeakerKind::Group);
+        assert_eq!(kind_of(&["Turkey"]), SpeakerKind::Organisation);
+        assert_eq!(kind_of(&["the", "spokesman"]), SpeakerKind::Unresolved);
+    }
+
+    #[test]
+    fn a_role_resolves_to_the_person_an_appositive_gave_it() {
+        let mut registry = Registry::default();
+        let mut carr = NamedPersonWords {
+            skipped: 0,
+            name: vec!["Peter".into(), "Carr".into()],
+            roles: vec![],
+            appositive: vec![],
+        };
+        carr.appositive = ["a", "spokesman", "for", "Mueller's", "office"]
+            .map(String::from)
+            .to_vec();
+        registry.learn(carr, 0, true);
+        let id = registry
+            .resolve("the spokesman", &["the", "spokesman"], 100, 150)
+            .expect("a speaker");
+        let ids = registry.ids();
+        let speaker = registry.speaker(id, &ids[id]);
+        assert_eq!(speaker.name, "Peter Carr");
+        assert_eq!(
+            speaker.role.as_deref(),
+            Some("spokesman for Mueller's office")
+        );
+    }
+
+    #[test]
+    fn a_definite_description_refers_back_to_the_person_just_quoted() {
+        let mut registry = Registry::default();
+        let ivanka = registry
+            .resolve("Ivanka Trump", &["Ivanka", "Trump"], 0, 50)
+            .expect("a speaker");
+        let mother = ["the", "34-year-old", "mother"];
+        assert_eq!(
+            registry.resolve("the 34-year-old mother", &mother, 80, 120),
+            Some(ivanka)
+        );
+        // Far from any quoted person it is left unresolved.
+        let id = registry
+            .resolve("the 34-year-old mother", &mother, 9_000, 9_100)
+            .expect("a speaker");
+        assert_eq!(registry.kind(id), SpeakerKind::Unresolved);
     }
 
     #[test]
@@ -715,17 +991,23 @@ mod tests {
         let a = vec![Speaker {
             id: "clinton".into(),
             name: "Hillary Clinton".into(),
+            kind: SpeakerKind::Person,
+            role: None,
             aliases: vec!["Clinton".into()],
         }];
         let b = vec![
             Speaker {
                 id: "hillary-clinton".into(),
                 name: "Hillary Clinton".into(),
+                kind: SpeakerKind::Person,
+                role: None,
                 aliases: vec!["Mrs. Clinton".into()],
             },
             Speaker {
                 id: "bill-clinton".into(),
                 name: "Bill Clinton".into(),
+                kind: SpeakerKind::Person,
+                role: None,
                 aliases: vec![],
             },
         ];

@@ -1,0 +1,219 @@
+//! What a description without a name refers to (`the spokesman`, `officials`, `the
+//! report`, `the campaign`), read from its head noun against the word lists in
+//! `lexicon/source_*_nouns.txt`. A head on none of the lists (`having`, `however`,
+//! `early-morning`) names no speaker: such a mention is a clause remnant, not a source.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// The kind of source a description's head noun names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DescriptionKind {
+    /// One person named by a role (`the spokesman`, `the 34-year-old mother`).
+    Role,
+    /// Several people (`Republicans`, `protesters`, `half of voters`).
+    Group,
+    /// An organisation (`the campaign`, `the agency`).
+    Organisation,
+    /// A document or recording (`the report`, `a new poll`).
+    Document,
+    /// A source the article does not name (`officials`, `a source`).
+    Anonymous,
+}
+
+/// The words of one data file, one per line; `#` starts a comment.
+fn word_list(data: &'static str) -> HashSet<&'static str> {
+    data.lines()
+        .map(|line| line.split('#').next().unwrap_or("").trim())
+        .filter(|word| !word.is_empty())
+        .collect()
+}
+
+/// A word list with the plural of every entry added.
+fn with_plurals(data: &'static str) -> HashSet<String> {
+    word_list(data)
+        .into_iter()
+        .flat_map(|word| [word.to_string(), plural(word)])
+        .collect()
+}
+
+/// The regular English plural of a noun (`spokesman` → `spokesmen`, `party` → `parties`).
+pub fn plural(noun: &str) -> String {
+    if let Some(stem) = noun.strip_suffix("man") {
+        return format!("{stem}men");
+    }
+    if let Some(stem) = noun.strip_suffix("person") {
+        return format!("{stem}people");
+    }
+    let consonant_y = noun.ends_with('y')
+        && !noun.ends_with("ay")
+        && !noun.ends_with("ey")
+        && !noun.ends_with("oy");
+    if consonant_y {
+        return format!("{}ies", &noun[..noun.len() - 1]);
+    }
+    if let Some(stem) = noun.strip_suffix("sis") {
+        return format!("{stem}ses");
+    }
+    if ["s", "x", "ch", "sh"].iter().any(|end| noun.ends_with(end)) {
+        return format!("{noun}es");
+    }
+    format!("{noun}s")
+}
+
+static PERSON_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("lexicon/source_person_nouns.txt")));
+static GROUP_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("lexicon/source_group_nouns.txt")));
+static ANONYMOUS_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("lexicon/source_anonymous_nouns.txt")));
+static DOCUMENT_NOUNS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| with_plurals(include_str!("lexicon/source_document_nouns.txt")));
+static ORGANISATION_NOUNS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| with_plurals(include_str!("lexicon/source_organisation_nouns.txt")));
+static ORGANISATION_NAMES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("lexicon/source_organisation_names.txt")));
+static PERSON_PLURALS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| PERSON_NOUNS.iter().map(|noun| plural(noun)).collect());
+
+/// Endings of nouns that name a person (`economist`, `politician`); broader endings such
+/// as -er or -ent also end things (`matter`, `comment`), so those nouns are listed.
+const AGENT_SUFFIXES: &[&str] = &["ist", "ian"];
+
+/// The head noun without a possessive ending (`government’s` → `government`).
+fn head_noun(word: &str) -> &str {
+    word.trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .trim_end_matches(['’', '\''])
+}
+
+/// What kind of source a lower-case head noun names; `None` when it names none.
+pub fn head_kind(word: &str) -> Option<DescriptionKind> {
+    let head = head_noun(word);
+    if ANONYMOUS_NOUNS.contains(head) {
+        return Some(DescriptionKind::Anonymous);
+    }
+    if DOCUMENT_NOUNS.contains(head) {
+        return Some(DescriptionKind::Document);
+    }
+    if ORGANISATION_NOUNS.contains(head) {
+        return Some(DescriptionKind::Organisation);
+    }
+    if PERSON_NOUNS.contains(head) {
+        return Some(DescriptionKind::Role);
+    }
+    if GROUP_NOUNS.contains(head) || PERSON_PLURALS.contains(head) {
+        return Some(DescriptionKind::Group);
+    }
+    // Short words are not agent nouns (`gist`).
+    let agentive = |word: &str| {
+        word.len() > 4
+            && word.chars().all(|c| c.is_alphabetic() || c == '-')
+            && AGENT_SUFFIXES.iter().any(|suffix| word.ends_with(suffix))
+    };
+    if agentive(head) {
+        return Some(DescriptionKind::Role);
+    }
+    // Plural demonyms and party members (`Mexicans`, `Ukrainians`, `Republicans`).
+    let plural_demonym = head.len() > 5 && head.ends_with("ans");
+    let plural_agent = head.strip_suffix('s').is_some_and(agentive);
+    (plural_demonym || plural_agent).then_some(DescriptionKind::Group)
+}
+
+/// Whether a one-word name is a state's, a capital's or an institution's (`Turkey`,
+/// `Moscow`, `NATO`): an organisation, not a person.
+pub fn is_organisation_name(word: &str) -> bool {
+    ORGANISATION_NAMES.contains(word.to_lowercase().as_str())
+}
+
+/// Whether a lower-case word names a person by role (for `the … mother of three`).
+pub fn is_person_noun(word: &str) -> bool {
+    head_kind(word) == Some(DescriptionKind::Role)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heads_are_typed_by_their_lists_and_endings() {
+        use DescriptionKind::*;
+        let cases = [
+            ("spokesman", Some(Role)),
+            ("spokesmen", Some(Group)),
+            ("economist", Some(Role)),
+            ("republicans", Some(Group)),
+            ("officials", Some(Anonymous)),
+            ("sources", Some(Anonymous)),
+            ("report", Some(Document)),
+            ("polls", Some(Document)),
+            ("government’s", Some(Organisation)),
+            ("campaign", Some(Organisation)),
+            ("half", Some(Group)),
+            ("republics", Some(Organisation)),
+            ("mexicans", Some(Group)),
+            ("artists", Some(Group)),
+        ];
+        for (head, kind) in cases {
+            assert_eq!(head_kind(head), kind, "{head}");
+        }
+    }
+
+    #[test]
+    fn words_that_name_no_source_are_rejected() {
+        for word in [
+            "having",
+            "however",
+            "early-morning",
+            "latest",
+            "nonstop",
+            "twice",
+            "written",
+            "please",
+            "fracas",
+            "tissue",
+            "planning",
+        ] {
+            assert_eq!(head_kind(word), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn states_capitals_and_institutions_are_organisations() {
+        for name in ["Turkey", "Moscow", "NATO", "Kremlin", "U.S."] {
+            assert!(is_organisation_name(name), "{name}");
+        }
+        assert!(!is_organisation_name("Lavrov"));
+    }
+
+    #[test]
+    fn plurals_follow_english_spelling() {
+        assert_eq!(plural("party"), "parties");
+        assert_eq!(plural("day"), "days");
+        assert_eq!(plural("spokesperson"), "spokespeople");
+        assert_eq!(plural("analysis"), "analyses");
+        assert_eq!(plural("church"), "churches");
+    }
+
+    #[test]
+    fn the_word_lists_have_no_duplicates_and_do_not_overlap() {
+        let files = [
+            include_str!("lexicon/source_person_nouns.txt"),
+            include_str!("lexicon/source_group_nouns.txt"),
+            include_str!("lexicon/source_anonymous_nouns.txt"),
+            include_str!("lexicon/source_document_nouns.txt"),
+            include_str!("lexicon/source_organisation_nouns.txt"),
+            include_str!("lexicon/source_organisation_names.txt"),
+        ];
+        let mut seen = HashSet::new();
+        for file in files {
+            for word in file
+                .lines()
+                .map(|l| l.split('#').next().unwrap_or("").trim())
+                .filter(|w| !w.is_empty())
+            {
+                assert!(seen.insert(word), "{word} is listed twice");
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! The words of a source mention, read before resolution: the part that names the speaker,
+//! the appositive that describes them (`Michael Tanner, an analyst at the Cato Institute`)
+//! and the people a conjoined mention names (`Reps. Elijah Cummings and John Conyers`).
+
+use std::collections::{BTreeSet, HashSet};
+
+use super::lexicon::SUBJECT_MODIFIER_PREPOSITIONS;
+use super::source_kind;
+use super::speakers::{classify, Mention};
+
+/// Most words an appositive role runs to (`the Republican presidential nominee's eldest
+/// daughter` is seven).
+const MAX_APPOSITIVE_WORDS: usize = 10;
+
+/// Tokens that end an appositive.
+const APPOSITIVE_ENDS: &[&str] = &[
+    ",", ".", ";", ":", "(", ")", "—", "–", "--", "\"", "“", "”", "who", "which", "that",
+];
+
+/// A source mention split for resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceWords<'a> {
+    /// The words that name the speaker (`Michael Tanner`, `the spokesman`).
+    pub naming: Vec<String>,
+    /// The description after a comma, as written (`an analyst at the Cato Institute`).
+    pub appositive: Vec<&'a str>,
+}
+
+impl<'a> SourceWords<'a> {
+    /// Splits the words of a mention. An appositive after a comma describes the name
+    /// before it; modifiers after the head (`Experts on North Korea`) do not name anyone;
+    /// `Trump, who said` is named by the antecedent and a bare `who` is resolved like
+    /// `they`. A capitalised word opening a sentence that the article also writes in lower
+    /// case (`Police`, `Having`) is that common word, not a name.
+    pub fn read(words: &[&'a str], opens_sentence: bool, lower_words: &HashSet<String>) -> Self {
+        let naming_end = words
+            .iter()
+            .enumerate()
+            .position(|(k, w)| {
+                // A participle after the head opens a modifier (`A union representing …`).
+                let participle = k > 0 && w.ends_with("ing") && w.starts_with(char::is_lowercase);
+                *w == ","
+                    || *w == "("
+                    || participle
+                    || SUBJECT_MODIFIER_PREPOSITIONS.contains(&w.to_lowercase().as_str())
+            })
+            .unwrap_or(words.len());
+        let mut naming: Vec<String> = words[..naming_end].iter().map(|w| w.to_string()).collect();
+        match naming.as_slice() {
+            [] => naming.push("they".into()),
+            [only] if only == "who" => naming = vec!["they".into()],
+            [.., last] if last == "who" => {
+                naming.pop();
+            }
+            [only] if opens_sentence && lower_words.contains(&only.to_lowercase()) => {
+                naming = vec![only.to_lowercase()];
+            }
+            _ => {}
+        }
+        let appositive = match words.get(naming_end) {
+            Some(&",") => role_phrase(&words[naming_end + 1..]),
+            _ => Vec::new(),
+        };
+        SourceWords { naming, appositive }
+    }
+
+    /// The people the mention names: one mention, or each side of `and` when both sides
+    /// name a person in full or by a surname the article gives in full (`Cummings and
+    /// Conyers`), not places (`Donetsk and Lugansk`).
+    pub fn conjuncts(&self, surnames: &BTreeSet<String>) -> Vec<Vec<&str>> {
+        let words: Vec<&str> = self.naming.iter().map(String::as_str).collect();
+        let is_person = |part: &[&str]| match classify(part) {
+            Mention::Person { name, .. } => {
+                name.len() > 1 || name.first().is_some_and(|n| surnames.contains(n))
+            }
+            _ => false,
+        };
+        let split = words.iter().position(|w| matches!(*w, "and" | "&"));
+        match split {
+            Some(k) if k > 0 && is_person(&words[..k]) && is_person(&words[k + 1..]) => {
+                vec![words[..k].to_vec(), words[k + 1..].to_vec()]
+            }
+            _ => vec![words],
+        }
+    }
+}
+
+/// The role phrase at the start of `words`, if it is one: up to the next clause boundary,
+/// and naming a person (`a spokesman for Mueller's office`, not `the site of the talks`).
+pub fn role_phrase<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    let end = words
+        .iter()
+        .position(|w| APPOSITIVE_ENDS.contains(&w.to_lowercase().as_str()))
+        .unwrap_or(words.len());
+    let phrase = &words[..end];
+    let opens_like_a_role = phrase
+        .first()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the"));
+    let names_a_person = phrase
+        .iter()
+        .take_while(|w| !matches!(w.to_lowercase().as_str(), "of" | "for" | "at"))
+        .any(|w| source_kind::is_person_noun(&w.to_lowercase()));
+    if opens_like_a_role && names_a_person && phrase.len() <= MAX_APPOSITIVE_WORDS {
+        phrase.to_vec()
+    } else {
+        Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read<'a>(words: &[&'a str]) -> SourceWords<'a> {
+        SourceWords::read(words, false, &HashSet::new())
+    }
+
+    #[test]
+    fn an_appositive_role_is_split_from_the_name() {
+        let source = read(&[
+            "Michael",
+            "Tanner",
+            ",",
+            "an",
+            "analyst",
+            "at",
+            "the",
+            "Cato",
+            "Institute",
+        ]);
+        assert_eq!(source.naming, ["Michael", "Tanner"]);
+        assert_eq!(
+            source.appositive,
+            ["an", "analyst", "at", "the", "Cato", "Institute"]
+        );
+    }
+
+    #[test]
+    fn an_appositive_that_names_no_person_is_no_role() {
+        let source = read(&["Antalya", ",", "the", "site", "of", "the", "talks"]);
+        assert!(source.appositive.is_empty());
+    }
+
+    #[test]
+    fn conjoined_people_are_each_a_speaker() {
+        let none = BTreeSet::new();
+        let source = read(&["Elijah", "Cummings", "and", "John", "Conyers"]);
+        assert_eq!(
+            source.conjuncts(&none),
+            [vec!["Elijah", "Cummings"], vec!["John", "Conyers"]]
+        );
+        let surnames: BTreeSet<String> = ["Cummings".into(), "Conyers".into()].into();
+        assert_eq!(
+            read(&["Cummings", "and", "Conyers"])
+                .conjuncts(&surnames)
+                .len(),
+            2
+        );
+        // An organisation's name, or places, joined by `and` stay one.
+        let source = read(&[
+            "the",
+            "Department",
+            "of",
+            "Health",
+            "and",
+            "Human",
+            "Services",
+        ]);
+        assert_eq!(source.conjuncts(&none).len(), 1);
+        let source = read(&["Donetsk", "and", "Lugansk", "People’s", "Republics"]);
+        assert_eq!(source.conjuncts(&none).len(), 1);
+    }
+
+    #[test]
+    fn a_sentence_opening_common_word_is_lower_cased() {
+        let lower: HashSet<String> = ["police".to_string()].into();
+        let source = SourceWords::read(&["Police"], true, &lower);
+        assert_eq!(source.naming, ["police"]);
+        let source = SourceWords::read(&["Obama"], true, &lower);
+        assert_eq!(source.naming, ["Obama"]);
+    }
+
+    #[test]
+    fn who_names_the_antecedent() {
+        assert_eq!(read(&["Trump", "who"]).naming, ["Trump"]);
+        assert_eq!(read(&["who"]).naming, ["they"]);
+    }
+}
