@@ -230,14 +230,22 @@ fn candidates(
                 .any(|id| *id == extracted.claims[i].claim.speaker)
         })
     };
-    let all_pairs = cross_speaker_pairs(speaker_of, &allowed);
+    // People named together (`Cummings and Conyers said`) share one claim's span: that
+    // is one statement, not two speakers agreeing.
+    let one_statement = |(i, j): (usize, usize)| {
+        let (a, b) = (&extracted.claims[i], &extracted.claims[j]);
+        a.article == b.article && a.claim.span == b.claim.span
+    };
+    let mut all_pairs = cross_speaker_pairs(speaker_of, &allowed);
+    all_pairs.retain(|&pair| !one_statement(pair));
     let cross_speaker = all_pairs.len();
     let preselected = cross_speaker > options.max_pairs;
-    let pairs = if preselected {
+    let mut pairs = if preselected {
         nearest_pairs(speaker_of, &allowed, similarity, options.neighbours)
     } else {
         all_pairs
     };
+    pairs.retain(|&pair| !one_statement(pair));
     let (related, unrelated): (Vec<_>, Vec<_>) = pairs
         .into_iter()
         .partition(|&pair| similarity(pair) >= options.min_similarity);
@@ -384,6 +392,8 @@ fn speaker_summaries(extracted: &Extracted) -> Vec<SpeakerSummary> {
             Some(SpeakerSummary {
                 id: s.id.clone(),
                 name: s.name.clone(),
+                kind: s.kind,
+                role: s.role.clone(),
                 aliases: s.aliases.clone(),
                 claims,
             })

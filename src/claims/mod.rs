@@ -88,6 +88,19 @@ pub enum SpeakerKind {
     Unresolved,
 }
 
+impl std::fmt::Display for SpeakerKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organisation => "organisation",
+            SpeakerKind::Group => "group",
+            SpeakerKind::Document => "document",
+            SpeakerKind::Anonymous => "anonymous",
+            SpeakerKind::Unresolved => "unresolved",
+        })
+    }
+}
+
 impl SpeakerKind {
     /// Whether claims of this speaker are attributed to no one a reader can name.
     pub fn is_unnamed(self) -> bool {
@@ -175,6 +188,11 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
                 let words: Vec<&str> = (s..e).map(|k| tokens[k].text(text)).collect();
                 let opens_sentence = sentence_starts.contains(&s);
                 let source = source_words::SourceWords::read(&words, opens_sentence, &lower_words);
+                let (start, end) = (tokens[s].start, tokens[e - 1].end);
+                let nested = frames
+                    .iter()
+                    .any(|f| f.source.is_some() && f.content.0 <= start && end <= f.content.1);
+                registry.set_nested(nested);
                 let mut ids = Vec::new();
                 for person in source.conjuncts(&surnames) {
                     if !can_speak(&person) {

@@ -357,6 +357,10 @@ impl NamedPerson {
 pub struct Registry {
     entities: Vec<Entity>,
     named: Vec<NamedPerson>,
+    /// Whether the mention being resolved lies inside another speaker's claim (`officials
+    /// said that Russia attacked …`): it is resolved, but it is not the antecedent of the
+    /// next `they`.
+    nested: bool,
 }
 
 /// Index of an entity in a registry.
@@ -402,14 +406,21 @@ impl Registry {
             } => self.resolve_description(words, text, *definite, position)?,
         };
         let entity = &mut self.entities[id];
-        entity.last_claim = Some(position);
-        entity.last_claim_end = entity.last_claim_end.max(content_end);
+        if !self.nested {
+            entity.last_claim = Some(position);
+            entity.last_claim_end = entity.last_claim_end.max(content_end);
+        }
         let alias = alias_text(text);
         let is_pronoun = matches!(mention, Mention::Pronoun(_));
         if !is_pronoun && alias != entity.name && !entity.aliases.contains(&alias) {
             entity.aliases.push(alias);
         }
         Some(id)
+    }
+
+    /// Marks the next mentions as nested inside another speaker's claim, or not.
+    pub fn set_nested(&mut self, nested: bool) {
+        self.nested = nested;
     }
 
     /// Adds the appositive of a source mention (`Tanner, an analyst at Cato`) to the role
@@ -789,6 +800,9 @@ pub fn merge_speakers(lists: &[Vec<Speaker>]) -> (Vec<Speaker>, Vec<BTreeMap<Str
             }
             match merged.iter_mut().find(|m| m.id == id) {
                 Some(m) => {
+                    if m.role.is_none() {
+                        m.role.clone_from(&speaker.role);
+                    }
                     if speaker.name.len() > m.name.len() {
                         let old = std::mem::replace(&mut m.name, speaker.name.clone());
                         if !m.aliases.contains(&old) {

@@ -26,13 +26,17 @@ pub fn render(report: &Report) -> String {
         );
     }
 
-    md.push_str("\n## Speakers\n\n| id | name | aliases | claims |\n|---|---|---|---:|\n");
+    md.push_str(
+        "\n## Speakers\n\n| id | name | kind | role | aliases | claims |\n|---|---|---|---|---|---:|\n",
+    );
     for speaker in &report.speakers {
         let _ = writeln!(
             md,
-            "| `{}` | {} | {} | {} |",
+            "| `{}` | {} | {} | {} | {} | {} |",
             speaker.id,
             cell(&speaker.name),
+            speaker.kind,
+            cell(speaker.role.as_deref().unwrap_or("")),
             cell(&speaker.aliases.join("; ")),
             speaker.claims
         );
@@ -127,9 +131,9 @@ fn pair_table(md: &mut String, report: &Report, pairs: &[&ScoredPair], columns: 
             md,
             "| {} | {} | “{}” | {} | “{}” |{scores} {:.2} | {} | {} {}–{}; {} {}–{} |",
             row + 1,
-            cell(&report.speaker_name(&pair.speaker_a)),
+            cell(&report.speaker_label(&pair.speaker_a)),
             cell(&a.text),
-            cell(&report.speaker_name(&pair.speaker_b)),
+            cell(&report.speaker_label(&pair.speaker_b)),
             cell(&b.text),
             pair.similarity,
             if pair.same_side { "same side" } else { "" },

@@ -5,7 +5,7 @@ pub mod markdown;
 
 use serde::{Deserialize, Serialize};
 
-use crate::claims::{ClaimKind, Cue, Span};
+use crate::claims::{ClaimKind, Cue, Span, SpeakerKind};
 use crate::labels::{NliLabel, NliScores};
 use crate::ranking::SAME_SIDE_MARGIN;
 
@@ -75,6 +75,9 @@ pub struct InputSummary {
 pub struct SpeakerSummary {
     pub id: String,
     pub name: String,
+    /// Documents, anonymous and unresolved sources are kept, and marked as such in tables.
+    pub kind: SpeakerKind,
+    pub role: Option<String>,
     pub aliases: Vec<String>,
     pub claims: usize,
 }
@@ -130,6 +133,16 @@ impl Report {
             .iter()
             .find(|s| s.id == id)
             .map_or_else(|| id.to_string(), |s| s.name.clone())
+    }
+
+    /// The name, marked when no one a reader can name stands behind the claims
+    /// (`the report (document)`, `Officials (anonymous)`).
+    pub fn speaker_label(&self, id: &str) -> String {
+        match self.speakers.iter().find(|s| s.id == id) {
+            Some(s) if s.kind.is_unnamed() => format!("{} ({})", s.name, s.kind),
+            Some(s) => s.name.clone(),
+            None => id.to_string(),
+        }
     }
 
     /// The `top` strongest contradictions with a score at or above `min_score`.
