@@ -7,10 +7,14 @@
 //! paragraphs that continue the previous speaker's quote.
 
 use super::lexicon::{
-    is_time_word, AUXILIARIES, COLON_ONLY_CUES, CONTENT_OPENERS, CUE_WORDS, FIRST_PERSON_PRONOUNS,
-    GROUP_PRONOUNS, INVERTING_CUES, MULTI_WORD_CUES, OBJECT_FIRST_CUES, PERSON_PRONOUNS,
-    PHRASE_LINKS, PHRASE_STOPS, SUBJECT_MODIFIER_PREPOSITIONS, TIME_ADJUNCT_OPENERS,
-    TITLE_PARTICIPLES, WEEKDAYS,
+    is_time_word, multi_word_cues, WordSet, ADJUNCT_OPENERS, AUXILIARIES, CLOSING_QUOTES,
+    COLON_ONLY_CUES, CONTENT_OPENERS, COORDINATORS, CUE_WORDS, DETERMINERS_CAPITALISED,
+    FIRST_PERSON_PRONOUNS, FRONTED_CUES, GROUP_PRONOUNS, HEADLINE_AFTER_NAME_CUES, HEADLINE_CUES,
+    IMPERSONAL_CUES, INVERTING_CUES, NOT_LABELS, NOUN_MARKERS, OBJECT_FIRST_CUES, OBJECT_PRONOUNS,
+    OPENING_QUOTES, PERSON_PRONOUNS, PHRASE_LINKS, PHRASE_STOPS, PREPOSITIONS,
+    PREPOSITIONS_OPENING, RELATIVE_VERBS, SENTENCE_FINAL, SEPARATORS,
+    SUBJECT_MODIFIER_PREPOSITIONS, SUBJECT_PARTICIPLES, TIME_ADJUNCT_OPENERS, TITLE_PARTICIPLES,
+    WEEKDAYS,
 };
 use std::collections::BTreeSet;
 
@@ -45,145 +49,6 @@ pub struct Document<'a> {
     pub surnames: &'a BTreeSet<String>,
 }
 
-const SEPARATORS: &[&str] = &[",", "—", "–", "--", "―"];
-/// Capitalised cue verbs of title-case headlines (`New Poll Shows Minor Bump`).
-const HEADLINE_CUES: &[&str] = &[
-    "Shows", "Finds", "Warns", "Urges", "Claims", "Blasts", "Slams", "Accuses", "Calls", "Insists",
-    "Predicts", "Admits", "Denies", "Argues", "Suggests", "Reveals", "Tells",
-];
-/// Participles that end a reduced relative clause inside a subject (`A report released
-/// last year found`).
-const SUBJECT_PARTICIPLES: &[&str] = &[
-    "released",
-    "published",
-    "conducted",
-    "issued",
-    "filed",
-    "commissioned",
-    "obtained",
-];
-/// Cues that can open a sentence before the speaker's name (`Said Ellis: …`).
-const FRONTED_CUES: &[&str] = &["said", "says", "added", "adds", "asked", "wrote"];
-/// Verbs right after `that` that make it a relative pronoun (`the meeting that was held`).
-const RELATIVE_VERBS: &[&str] = &[
-    "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "can", "may",
-    "might", "should",
-];
-/// Conjunctions that join a second verb to a subject's first (`… and said`).
-const COORDINATORS: &[&str] = &["and", "but"];
-const CLOSING_QUOTES: &[&str] = &["\"", "”", "»", "''"];
-const OPENING_QUOTES: &[&str] = &["\"", "“", "«", "''", "``"];
-const SENTENCE_FINAL: &[&str] = &[".", "!", "?", ";"];
-/// Words after a cue that start an adjunct, not content (`said on Thursday after talks`).
-const ADJUNCT_OPENERS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "after",
-    "during",
-    "before",
-    "when",
-    "while",
-    "as",
-    "earlier",
-    "later",
-    "last",
-    "this",
-    "yesterday",
-    "today",
-    "of",
-    "about",
-    "from",
-    "with",
-    "via",
-    "through",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "recently",
-    "afterwards",
-    "outside",
-    "following",
-    "late",
-    "early",
-    "again",
-    "also",
-    "then",
-    "here",
-    "there",
-    "to",
-    "and",
-    "but",
-    "adding",
-    "amid",
-    "referring",
-    "speaking",
-    "according",
-    "alongside",
-];
-/// Words after which a cue word is a noun (`the report`, `a question`).
-const NOUN_MARKERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
-    "those", "no", "any", "every", "each",
-];
-/// Prepositions after which an `-ing` cue is a noun (`the forefront of questioning`).
-const PREPOSITIONS: &[&str] = &[
-    "of", "for", "by", "about", "in", "on", "without", "after", "before", "from", "to", "with",
-];
-/// Prepositions that open a sentence-initial adjunct (`In a statement, …`).
-const PREPOSITIONS_OPENING: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "after",
-    "before",
-    "following",
-    "heading",
-    "last",
-    "earlier",
-    "since",
-    "with",
-    "through",
-    "from",
-    "for",
-    "by",
-    "while",
-    "when",
-    "as",
-];
-/// Pronouns that can be the listener of `told` (`told me this week`).
-const OBJECT_PRONOUNS: &[&str] = &["me", "us", "him", "her", "them", "you"];
-/// Capitalised words before a colon that introduce no speaker (`Correction: …`).
-const NOT_LABELS: &[&str] = &[
-    "correction",
-    "note",
-    "update",
-    "updated",
-    "editor",
-    "photo",
-    "related",
-    "source",
-    "follow",
-    "read",
-    "watch",
-    "video",
-    "click",
-    "see",
-    "listen",
-    "transcript",
-    "partial",
-];
-/// Capitalised words that cannot end a subject (`The`, `This`; weekdays and months too, by
-/// `is_time_word`).
-const DETERMINERS_CAPITALISED: &[&str] = &[
-    "The", "A", "An", "This", "That", "These", "Those", "It", "I",
-];
-
 impl<'a> Document<'a> {
     fn word(&self, i: usize) -> &'a str {
         self.tokens[i].text(self.text)
@@ -197,8 +62,13 @@ impl<'a> Document<'a> {
         self.tokens[i].kind == TokenKind::Word
     }
 
-    fn is_in(&self, i: usize, list: &[&str]) -> bool {
+    fn is_in(&self, i: usize, list: &WordSet) -> bool {
         list.contains(&self.lower(i).as_str())
+    }
+
+    /// Whether token `i`, lower-cased, is one of a few words a rule names.
+    fn is_one_of(&self, i: usize, words: &[&str]) -> bool {
+        words.contains(&self.lower(i).as_str())
     }
 
     /// The token after a parenthetical that opens at `k` (`(R-Utah)`), or `k`.
@@ -259,7 +129,7 @@ impl<'a> Document<'a> {
 
     /// End token (exclusive) of a cue starting at `i`.
     fn cue_at(&self, i: usize, limit: usize) -> Option<usize> {
-        for words in MULTI_WORD_CUES {
+        for words in multi_word_cues() {
             let end = i + words.len();
             if end <= limit && (0..words.len()).all(|k| self.lower(i + k) == words[k]) {
                 return Some(end);
@@ -269,7 +139,7 @@ impl<'a> Document<'a> {
         // Headlines capitalise every word (`Obama Says Museum Will Open`).
         let headline_cue = i > 0
             && self.is_capitalised(i - 1)
-            && (matches!(self.word(i), "Says" | "Said" | "Say")
+            && (HEADLINE_AFTER_NAME_CUES.contains(&self.word(i))
                 || (self.is_capitalised(i)
                     && i + 1 < limit
                     && self.is_capitalised(i + 1)
@@ -308,7 +178,7 @@ impl<'a> Document<'a> {
             }
         }
         let passive = (j..cue)
-            .any(|k| self.is_in(k, &["was", "were", "been", "being", "be", "is", "are"]))
+            .any(|k| self.is_one_of(k, &["was", "were", "been", "being", "be", "is", "are"]))
             && self.lower(cue).ends_with("ed");
         if j == first || passive {
             return None;
@@ -322,10 +192,7 @@ impl<'a> Document<'a> {
         let last = self.lower(end - 1);
         let pronouns = [PERSON_PRONOUNS, GROUP_PRONOUNS, FIRST_PERSON_PRONOUNS];
         if pronouns.iter().any(|list| list.contains(&last.as_str())) {
-            let seems = matches!(
-                self.lower(cue).as_str(),
-                "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
-            );
+            let seems = self.is_in(cue, IMPERSONAL_CUES);
             return (!(last == "it" && seems)).then_some((end - 1, end));
         }
         if let Some(phrase) = self.phrase_ending_at(end, first) {
@@ -348,7 +215,7 @@ impl<'a> Document<'a> {
                 }
                 // `Republicans, and the meeting deteriorated from there, said …`: a clause
                 // joined by a conjunction is no appositive.
-                if self.is_in(comma + 1, &["and", "but", "or", "so", "yet", "while"]) {
+                if self.is_one_of(comma + 1, &["and", "but", "or", "so", "yet", "while"]) {
                     break;
                 }
                 let Some((start, _)) = self.phrase_ending_at(comma, first) else {
@@ -366,7 +233,7 @@ impl<'a> Document<'a> {
                 nearest.get_or_insert(start);
                 let opens_clause = start == first
                     || CLOSING_QUOTES.contains(&self.word(start - 1))
-                    || self.is_in(start - 1, &["and", "but", "while", "as", "because"]);
+                    || self.is_one_of(start - 1, &["and", "but", "while", "as", "because"]);
                 if opens_clause {
                     farthest_opening = Some(start);
                 }
@@ -406,7 +273,7 @@ impl<'a> Document<'a> {
             if !self.is_in(k, SUBJECT_MODIFIER_PREPOSITIONS) {
                 break;
             }
-            if k > first && self.is_in(k - 1, &["and", "or"]) {
+            if k > first && self.is_one_of(k - 1, &["and", "or"]) {
                 k -= 1;
             }
             let Some((s, _)) = self.phrase_ending_at(k, first) else {
@@ -641,7 +508,7 @@ impl<'a> Document<'a> {
             // Another clause (`…, but he stressed that`, `…, arguing that`) has its own `that`.
             let next_clause = w == ","
                 && j + 1 < sentence.last
-                && (self.is_in(j + 1, &["but", "and", "while", "though", "although", "as"])
+                && (self.is_one_of(j + 1, &["but", "and", "while", "though", "although", "as"])
                     || (self.lower(j + 1).ends_with("ing") && self.is_in(j + 1, CUE_WORDS)));
             if SENTENCE_FINAL.contains(&w.as_str()) || next_clause {
                 break;
@@ -729,7 +596,7 @@ impl<'a> Document<'a> {
             let source = self.phrase_after(cue_end, sentence.last)?;
             let opening = cue == sentence.first
                 || OPENING_QUOTES.contains(&self.word(cue - 1))
-                || self.is_in(cue - 1, &["and", "but"]);
+                || self.is_one_of(cue - 1, &["and", "but"]);
             let content = if opening {
                 let comma = (source.1..sentence.last).find(|&k| self.word(k) == ",")?;
                 let rest = TokenSentence {
@@ -754,7 +621,9 @@ impl<'a> Document<'a> {
         }
         if let Some(source) = self.subject_before(cue, sentence.first) {
             // `If Kiev wanted to announce …`: a condition reports no one's claim.
-            if source.0 > sentence.first && self.is_in(source.0 - 1, &["if", "unless", "whether"]) {
+            if source.0 > sentence.first
+                && self.is_one_of(source.0 - 1, &["if", "unless", "whether"])
+            {
                 return None;
             }
             let before_source = source.0.checked_sub(1).filter(|&b| b >= sentence.first);
@@ -850,7 +719,7 @@ impl<'a> Document<'a> {
             return None;
         }
         let s = self.word(subject);
-        let pronoun = self.is_in(subject, PERSON_PRONOUNS) || self.is_in(subject, &["they"]);
+        let pronoun = self.is_in(subject, PERSON_PRONOUNS) || self.is_one_of(subject, &["they"]);
         let words: Vec<&str> = (first..i).map(|k| self.word(k)).collect();
         // One capitalised word opening a sentence is as likely a common noun as a name.
         let possessive = s.ends_with("'s") || s.ends_with("’s");
@@ -1041,7 +910,7 @@ fn end_contents_at_coordinated_reports(doc: &Document, frames: &mut [Frame]) {
         .filter_map(|f| f.source)
         .filter_map(|(start, _)| {
             let coordinated = start >= 2
-                && doc.is_in(
+                && doc.is_one_of(
                     start - 1,
                     &["but", "and", "while", "though", "although", "yet"],
                 )
