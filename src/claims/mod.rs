@@ -6,10 +6,13 @@
 //! plain `utf-8`, end exclusive: the article's text plus `Article::offset` (a dropped
 //! byte-order mark).
 
+mod document;
 mod lexicon;
 mod markdown;
+mod phrase;
 mod quotes;
 mod reported;
+mod rules;
 mod speakers;
 
 use std::collections::BTreeSet;
