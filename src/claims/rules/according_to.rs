@@ -33,3 +33,59 @@ impl Document<'_> {
         Some(Frame::new(content, source, (cue, cue_end)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::rules::test_support::{assert_claims, claims_of, has};
+    use crate::claims::ClaimKind;
+
+    #[test]
+    fn according_to_before_the_content() {
+        assert_claims(
+            "According to the State Department, the embassy will reopen next month.",
+            &[("state-department", "the embassy will reopen next month")],
+        );
+    }
+
+    #[test]
+    fn according_to_after_the_content() {
+        assert_claims(
+            "The embassy will reopen next month, according to a State Department spokesman.",
+            &[(
+                "state-department-spokesman",
+                "The embassy will reopen next month",
+            )],
+        );
+    }
+
+    #[test]
+    fn inverted_reports_and_according_to() {
+        let claims = claims_of(
+            "The talks did not envisage a ceasefire, Lavrov said. Corridors were not discussed, said Kuleba. According to the Russian Defense Ministry, no cities were hit. Civilians fled, according to Kuleba.",
+        );
+        assert!(has(
+            &claims,
+            "lavrov",
+            "The talks did not envisage a ceasefire",
+            ClaimKind::Indirect
+        ));
+        assert!(has(
+            &claims,
+            "kuleba",
+            "Corridors were not discussed",
+            ClaimKind::Indirect
+        ));
+        assert!(has(
+            &claims,
+            "russian-defense-ministry",
+            "no cities were hit",
+            ClaimKind::Indirect
+        ));
+        assert!(has(
+            &claims,
+            "kuleba",
+            "Civilians fled",
+            ClaimKind::Indirect
+        ));
+    }
+}

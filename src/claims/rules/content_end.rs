@@ -56,3 +56,41 @@ pub(crate) fn end_contents_at_coordinated_reports(doc: &Document, frames: &mut [
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::rules::test_support::assert_claims;
+
+    #[test]
+    fn a_report_joined_by_but_ends_the_first_content() {
+        assert_claims(
+            "Kuleba said the talks were useful, but he stressed that no ceasefire was agreed.",
+            &[
+                ("kuleba", "the talks were useful"),
+                ("kuleba", "that no ceasefire was agreed"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_ends_the_first_content() {
+        assert_claims(
+            "Merkel said the deal was fair, adding that Greece had to deliver reforms.",
+            &[
+                ("merkel", "the deal was fair"),
+                ("merkel", "that Greece had to deliver reforms"),
+            ],
+        );
+    }
+
+    #[test]
+    fn another_speakers_report_ends_the_first_content() {
+        assert_claims(
+            "Experts warned that the dam could fail, and engineers said repairs would take months.",
+            &[
+                ("experts", "that the dam could fail"),
+                ("engineers", "repairs would take months"),
+            ],
+        );
+    }
+}

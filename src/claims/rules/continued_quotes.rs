@@ -54,3 +54,53 @@ pub(crate) fn add_continued_quotes(doc: &Document, frames: &mut Vec<Frame>) {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::rules::test_support::{assert_claims, claims_of, has};
+    use crate::claims::ClaimKind;
+
+    #[test]
+    fn a_quote_after_a_quoted_report_continues_it() {
+        assert_claims(
+            "\"We will rebuild,\" the mayor said. \"Every school will reopen by September.\"",
+            &[
+                ("mayor", "We will rebuild"),
+                ("mayor", "Every school will reopen by September."),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_quoted_paragraph_continues_the_previous_one() {
+        assert_claims(
+            "\"We are ready,\" Kuleba said.\n\n\"The talks will continue next week.\"",
+            &[
+                ("kuleba", "We are ready"),
+                ("kuleba", "The talks will continue next week."),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_quote_after_an_indirect_report_continues_nothing() {
+        assert_claims(
+            "Lavrov said the talks were useful. Later, \"nobody believed it\" became a slogan.",
+            &[("lavrov", "the talks were useful")],
+        );
+    }
+
+    #[test]
+    fn a_multi_sentence_quote_and_its_continuation_belong_to_the_speaker() {
+        let claims = claims_of(
+            "\"We came to talk,\" Lavrov said. \"No one had plans here to agree on the ceasefire. It was never the goal.\"",
+        );
+        assert!(has(&claims, "lavrov", "We came to talk", ClaimKind::Direct));
+        assert!(has(
+            &claims,
+            "lavrov",
+            "It was never the goal",
+            ClaimKind::Direct
+        ));
+    }
+}

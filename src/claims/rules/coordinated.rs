@@ -45,3 +45,75 @@ impl Document<'_> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::rules::test_support::{assert_claims, claims_of, has};
+    use crate::claims::ClaimKind;
+
+    #[test]
+    fn a_stance_and_a_report_joined_by_and() {
+        assert_claims(
+            "Senator Susan Collins criticized the proposal and said it would fail in the Senate.",
+            &[
+                ("collins", "the proposal"),
+                ("collins", "it would fail in the Senate"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_warning_joined_by_but() {
+        assert_claims(
+            "Hillary Clinton praised the agreement but warned that Iran must comply.",
+            &[("clinton", "that Iran must comply")],
+        );
+    }
+
+    #[test]
+    fn a_second_cue_joined_by_and_is_a_claim_of_the_same_speaker() {
+        let claims = claims_of(
+            "Ted Cruz urged Republicans to \"vote your conscience\" and said he was standing on principle.",
+        );
+        assert!(
+            has(
+                &claims,
+                "cruz",
+                "he was standing on principle",
+                ClaimKind::Indirect
+            ),
+            "{claims:?}"
+        );
+        assert!(
+            !claims
+                .iter()
+                .any(|(_, t, _)| t.contains("conscience") && t.contains("principle")),
+            "{claims:?}"
+        );
+    }
+
+    #[test]
+    fn a_participle_cue_after_a_report_shares_its_source() {
+        let claims = claims_of(
+            "Loretta Lynch spoke in May. \"We will get there together,\" she said at a news conference announcing that her department was suing North Carolina.",
+        );
+        assert!(
+            has(
+                &claims,
+                "lynch",
+                "We will get there together",
+                ClaimKind::Direct
+            ),
+            "{claims:?}"
+        );
+        assert!(
+            has(
+                &claims,
+                "lynch",
+                "that her department was suing North Carolina",
+                ClaimKind::Indirect
+            ),
+            "{claims:?}"
+        );
+    }
+}

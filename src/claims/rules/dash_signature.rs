@@ -33,3 +33,24 @@ impl Document<'_> {
         frames
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::rules::test_support::assert_claims;
+
+    #[test]
+    fn a_quote_signed_with_a_horizontal_bar() {
+        assert_claims(
+            "\"Politics is the art of the possible.\" \u{2015} Otto von Bismarck",
+            &[("bismarck", "Politics is the art of the possible.")],
+        );
+    }
+
+    #[test]
+    fn a_quote_signed_with_an_em_dash() {
+        assert_claims(
+            "\"We have to vote.\" \u{2014} Maria Lopez",
+            &[("lopez", "We have to vote.")],
+        );
+    }
+}

@@ -100,3 +100,169 @@ impl<'a> Document<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::rules::test_support::{assert_claims, claims_of, has};
+    use crate::claims::ClaimKind;
+
+    #[test]
+    fn content_then_source_and_cue_with_a_time_adjunct() {
+        assert_claims(
+            "The talks were useful, Lavrov said on Thursday.",
+            &[("lavrov", "The talks were useful")],
+        );
+    }
+
+    #[test]
+    fn a_quote_then_cue_and_source_with_titles() {
+        assert_claims(
+            "\"We are ready for a ceasefire,\" said Ukrainian President Volodymyr Zelensky.",
+            &[("zelensky", "We are ready for a ceasefire")],
+        );
+    }
+
+    #[test]
+    fn a_split_quote_joins_its_parts() {
+        assert_claims(
+            "\"Our position is clear,\" Zelensky said, \"we will not give up territory.\"",
+            &[(
+                "zelensky",
+                "Our position is clear, we will not give up territory.",
+            )],
+        );
+    }
+
+    #[test]
+    fn direct_quotes_in_straight_curly_and_guillemet_marks() {
+        let claims = claims_of(
+            "\"Talks are over,\" Lavrov said.\n“We stay,” said Kuleba.\n«No deal,» Cavusoglu said.",
+        );
+        assert!(has(&claims, "lavrov", "Talks are over", ClaimKind::Direct));
+        assert!(has(&claims, "kuleba", "We stay", ClaimKind::Direct));
+        assert!(has(&claims, "cavusoglu", "No deal", ClaimKind::Direct));
+    }
+
+    #[test]
+    fn a_split_quote_is_one_claim_without_the_narration() {
+        let claims = claims_of("\"We asked for a corridor,\" Kuleba said, \"and got nothing.\"");
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].1, "We asked for a corridor, and got nothing.");
+        assert_eq!(claims[0].2, ClaimKind::Direct);
+    }
+
+    #[test]
+    fn a_quote_before_pronoun_and_cue_with_a_trailing_time_phrase() {
+        let claims = claims_of(
+            "Connie Mariano spoke later. \u{201c}It never crossed my mind that I was losing it,\u{201d} she said several months after her release.",
+        );
+        assert!(
+            has(
+                &claims,
+                "mariano",
+                "It never crossed my mind",
+                ClaimKind::Direct
+            ),
+            "{claims:?}"
+        );
+        assert!(!claims.iter().any(|(_, t, _)| t.contains("several months")));
+    }
+
+    #[test]
+    fn inverted_cue_after_a_time_phrase_and_before_an_appositive() {
+        let claims = claims_of(
+            "Its first national television ad could start this week, said Brian Baker, a longtime political adviser to the family.",
+        );
+        assert!(
+            has(
+                &claims,
+                "baker",
+                "Its first national television ad could start this week",
+                ClaimKind::Indirect
+            ),
+            "{claims:?}"
+        );
+    }
+
+    #[test]
+    fn sources_with_initials_state_abbreviations_and_title_participles() {
+        let claims = claims_of(
+            "Not paying taxes ''makes me smart,'' Donald J. Trump said last week.\n\
+             \u{201c}Our assumption is that the veto will be overridden,\u{201d} Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.\n\
+             Clinton \"is the only candidate with the experience to keep America safe,\" retired Air Force general Lloyd Newton said.",
+        );
+        assert!(
+            has(&claims, "trump", "makes me smart", ClaimKind::Mixed),
+            "{claims:?}"
+        );
+        assert!(
+            has(
+                &claims,
+                "mcconnell",
+                "the veto will be overridden",
+                ClaimKind::Direct
+            ),
+            "{claims:?}"
+        );
+        assert!(
+            has(&claims, "newton", "the only candidate", ClaimKind::Mixed),
+            "{claims:?}"
+        );
+        assert!(!claims.iter().any(|(_, t, _)| t.contains("last week")));
+    }
+
+    #[test]
+    fn a_coordinated_clause_before_an_inverted_cue_is_content_not_an_appositive() {
+        let claims = claims_of(
+            "Kadzik's refusal did not go over well with Republicans, and the meeting deteriorated from there, said one GOP source in the room. The program has grown beyond its intent, they say.",
+        );
+        assert!(
+            claims
+                .iter()
+                .any(|(s, t, _)| s != "republicans"
+                    && t.contains("the meeting deteriorated from there")),
+            "{claims:?}"
+        );
+        assert!(
+            claims
+                .iter()
+                .any(|(_, t, _)| t == "The program has grown beyond its intent"),
+            "{claims:?}"
+        );
+    }
+
+    #[test]
+    fn an_inverted_quote_keeps_its_speaker_when_another_cue_follows() {
+        let claims = claims_of(
+            "\u{201c}Immunity deals should not be a requirement,\" Oversight Chairman Jason Chaffetz (R-Utah) said in a statement, adding that the deals were handed out \"like candy.\" Experts disagree on the plan. Said Ellis: \u{201c}She is not interested in tax reform.\u{201d} Nobody else spoke.",
+        );
+        assert!(
+            has(
+                &claims,
+                "chaffetz",
+                "Immunity deals should not be",
+                ClaimKind::Direct
+            ) || claims
+                .iter()
+                .any(|(s, t, _)| s.contains("chaffetz") && t.starts_with("Immunity deals")),
+            "{claims:?}"
+        );
+        assert!(
+            !claims.iter().any(|(_, t, _)| t == "in a statement"),
+            "{claims:?}"
+        );
+        assert!(
+            has(
+                &claims,
+                "ellis",
+                "not interested in tax reform",
+                ClaimKind::Direct
+            ),
+            "{claims:?}"
+        );
+        assert!(
+            !claims.iter().any(|(_, t, _)| t.contains("Nobody else")),
+            "{claims:?}"
+        );
+    }
+}

@@ -57,3 +57,41 @@ impl Document<'_> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::rules::test_support::{assert_claims, assert_no_claims, claims_of, has};
+    use crate::claims::ClaimKind;
+
+    #[test]
+    fn transcript_labels_speak_to_the_end_of_their_paragraph() {
+        assert_claims(
+            "PENCE: We will not raise taxes on working families.\n\nKAINE: That is simply not true.",
+            &[
+                ("pence", "We will not raise taxes on working families."),
+                ("kaine", "That is simply not true."),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_fronted_cue_before_a_name() {
+        assert_claims(
+            "Said Warren: \"This is a rigged system.\"",
+            &[("warren", "\"This is a rigged system.\"")],
+        );
+    }
+
+    #[test]
+    fn an_editorial_label_names_no_speaker() {
+        assert_no_claims("Correction: An earlier version misstated the date.");
+    }
+
+    #[test]
+    fn a_fronted_said_before_a_colon_is_not_part_of_the_name() {
+        let claims = claims_of(
+            "Said Ellis: \u{201c}I don't get the sense she is interested in tax reform.\u{201d}",
+        );
+        assert!(has(&claims, "ellis", "tax reform", ClaimKind::Direct));
+    }
+}

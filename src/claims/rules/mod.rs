@@ -11,6 +11,8 @@ mod label;
 mod participle;
 mod stance;
 mod subject_cue;
+#[cfg(test)]
+pub(crate) mod test_support;
 
 pub(crate) use content_end::end_contents_at_coordinated_reports;
 pub(crate) use continued_quotes::add_continued_quotes;

@@ -50,3 +50,29 @@ impl Document<'_> {
         (named || pronoun || known_surname).then_some(i + 1)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::rules::test_support::{assert_claims, assert_no_claims};
+
+    #[test]
+    fn a_named_subject_states_a_stance() {
+        assert_claims(
+            "Sen. Tim Kaine backed the trade deal last year.",
+            &[("kaine", "the trade deal last year")],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_subject_states_a_stance() {
+        assert_claims(
+            "Nancy Pelosi met the president. She backed the compromise on Friday.",
+            &[("pelosi", "the compromise on Friday")],
+        );
+    }
+
+    #[test]
+    fn a_common_noun_subject_states_none() {
+        assert_no_claims("The committee approved the budget on Monday.");
+    }
+}
