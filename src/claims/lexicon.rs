@@ -1,585 +1,297 @@
 //! Word lists that drive the rule-based extractor: reporting cues, the words a subject noun
 //! phrase cannot contain, titles and role words, organisation heads and pronouns.
+//!
+//! The lists are data, not code: plain text files in `lexicon/`, embedded in the binary and
+//! read once, on first use. A word file holds one entry per line, `#` starts a comment, and
+//! a file of several small lists opens each with `[name]`. The cues are one line per lemma
+//! with their flags (see `lexicon/cues.txt`), from which the cue sets below are generated.
 
-/// Cues written as several words, matched before single-word cues.
-pub const MULTI_WORD_CUES: &[&[&str]] = &[
-    &["according", "to"],
-    &["called", "for"],
-    &["calls", "for"],
-    &["call", "for"],
-    &["calling", "for"],
-    &["called", "on"],
-    &["pointed", "out"],
-    &["points", "out"],
-    &["pointed", "to"],
-    &["made", "clear"],
-    &["made", "it", "clear"],
-    &["talked", "about"],
-    &["spoke", "about"],
-    &["referring", "to"],
-    &["referred", "to"],
-    &["railed", "against"],
-    &["rails", "against"],
-    &["spoke", "of"],
-    &["speaking", "of"],
-    &["talking", "about"],
-    &["talks", "about"],
-    &["went", "on", "to", "say"],
-    &["agree", "with"],
-    &["agreed", "with"],
-];
+mod cues;
+
+use std::collections::HashSet;
+use std::ops::Deref;
+use std::sync::{LazyLock, OnceLock};
+
+use cues::{CueLexicon, Flag};
+
+/// A data file that does not read as the lexicon expects.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("{file}: no section [{section}]")]
+    MissingSection {
+        file: &'static str,
+        section: &'static str,
+    },
+    #[error("{file}:{line}: {message}")]
+    Syntax {
+        file: &'static str,
+        line: usize,
+        message: String,
+    },
+}
+
+/// A list of the lexicon, loaded on first use: a hash set for look-ups that also reads as
+/// the `&[&str]` slice, in file order, that the lists were before they became data.
+pub struct WordSet {
+    load: fn() -> Vec<&'static str>,
+    words: OnceLock<Words>,
+}
+
+struct Words {
+    ordered: Vec<&'static str>,
+    set: HashSet<&'static str>,
+}
+
+impl WordSet {
+    const fn new(load: fn() -> Vec<&'static str>) -> Self {
+        WordSet {
+            load,
+            words: OnceLock::new(),
+        }
+    }
+
+    fn words(&self) -> &Words {
+        self.words.get_or_init(|| {
+            let ordered = (self.load)();
+            let set = ordered.iter().copied().collect();
+            Words { ordered, set }
+        })
+    }
+
+    /// Whether `word` (compared as written) is in the list. It takes `&&str` like
+    /// `<[&str]>::contains`, so that call sites written for the slices compile unchanged
+    /// (and without needless borrows).
+    pub fn contains(&self, word: &&str) -> bool {
+        self.words().set.contains(*word)
+    }
+}
+
+impl Deref for WordSet {
+    type Target = [&'static str];
+
+    fn deref(&self) -> &Self::Target {
+        &self.words().ordered
+    }
+}
+
+/// The entries of a word file, or of its `[section]` (`""`: the lines before any section).
+fn entries(
+    file: &'static str,
+    text: &'static str,
+    section: &'static str,
+) -> Result<Vec<&'static str>, LexiconError> {
+    let mut current = "";
+    let mut found = section.is_empty();
+    let mut words = Vec::new();
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or_default().trim();
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = name;
+            found |= name == section;
+        } else if !line.is_empty() && current == section {
+            words.push(line);
+        }
+    }
+    if found {
+        Ok(words)
+    } else {
+        Err(LexiconError::MissingSection { file, section })
+    }
+}
+
+/// Reads lexicon data that is embedded in the binary: a failure is a bug in the data,
+/// which the tests of this module catch.
+fn embedded<T>(result: Result<T, LexiconError>) -> T {
+    result.unwrap_or_else(|error| panic!("lexicon data: {error}"))
+}
+
+/// A `&'static WordSet` of a data file in `lexicon/`, or of one `[section]` of it.
+///
+/// The set is a `&'static` reference, a `Copy` value like the `&[&str]` consts it
+/// replaces, so that lists can still be put in arrays and passed as slices.
+macro_rules! word_file {
+    ($file:literal) => {
+        word_file!($file, "")
+    };
+    ($file:literal, $section:literal) => {{
+        static SET: WordSet = WordSet::new(|| {
+            embedded(entries(
+                $file,
+                include_str!(concat!("lexicon/", $file)),
+                $section,
+            ))
+        });
+        &SET
+    }};
+}
+
+/// The cues of `lexicon/cues.txt`.
+static CUES: LazyLock<CueLexicon> =
+    LazyLock::new(|| embedded(cues::parse("cues.txt", include_str!("lexicon/cues.txt"))));
+
+/// A `&'static WordSet` of the single-word cue forms with a flag (all of them without).
+macro_rules! cue_forms {
+    () => {{
+        static SET: WordSet = WordSet::new(|| CUES.forms(None));
+        &SET
+    }};
+    ($flag:expr) => {{
+        static SET: WordSet = WordSet::new(|| CUES.forms(Some($flag)));
+        &SET
+    }};
+}
 
 /// Single-word reporting cues: verbs of saying and the verbs PolNeAR-style annotation
 /// counts as attribution of a position or stance (wants, found, shows, agreed …).
-pub const CUE_WORDS: &[&str] = &[
-    "say",
-    "says",
-    "said",
-    "saying",
-    "tell",
-    "tells",
-    "told",
-    "telling",
-    "add",
-    "adds",
-    "added",
-    "adding",
-    "note",
-    "notes",
-    "noted",
-    "noting",
-    "stress",
-    "stresses",
-    "stressed",
-    "stressing",
-    "stated",
-    "stating",
-    "announce",
-    "announces",
-    "announced",
-    "announcing",
-    "claim",
-    "claims",
-    "claimed",
-    "claiming",
-    "insist",
-    "insists",
-    "insisted",
-    "insisting",
-    "warn",
-    "warns",
-    "warned",
-    "warning",
-    "reassure",
-    "reassures",
-    "reassured",
-    "assure",
-    "assures",
-    "assured",
-    "argue",
-    "argues",
-    "argued",
-    "arguing",
-    "explain",
-    "explains",
-    "explained",
-    "explaining",
-    "write",
-    "writes",
-    "wrote",
-    "writing",
-    "tweet",
-    "tweets",
-    "tweeted",
-    "reports",
-    "reported",
-    "ask",
-    "asks",
-    "asked",
-    "asking",
-    "suggest",
-    "suggests",
-    "suggested",
-    "suggesting",
-    "acknowledge",
-    "acknowledges",
-    "acknowledged",
-    "acknowledging",
-    "declare",
-    "declares",
-    "declared",
-    "declaring",
-    "admit",
-    "admits",
-    "admitted",
-    "deny",
-    "denies",
-    "denied",
-    "denying",
-    "confirm",
-    "confirms",
-    "confirmed",
-    "reply",
-    "replies",
-    "replied",
-    "respond",
-    "responds",
-    "responded",
-    "continued",
-    "recall",
-    "recalls",
-    "recalled",
-    "recalling",
-    "predict",
-    "predicts",
-    "predicted",
-    "promise",
-    "promises",
-    "promised",
-    "promising",
-    "pledge",
-    "pledges",
-    "pledged",
-    "vow",
-    "vows",
-    "vowed",
-    "concede",
-    "concedes",
-    "conceded",
-    "conclude",
-    "concludes",
-    "concluded",
-    "reiterate",
-    "reiterated",
-    "reiterates",
-    "emphasize",
-    "emphasizes",
-    "emphasized",
-    "mention",
-    "mentions",
-    "mentioned",
-    "observe",
-    "observed",
-    "remarked",
-    "believe",
-    "believes",
-    "believed",
-    "think",
-    "thinks",
-    "thought",
-    "know",
-    "knows",
-    "knew",
-    "hope",
-    "hopes",
-    "hoped",
-    "hoping",
-    "fear",
-    "fears",
-    "feared",
-    "expect",
-    "expects",
-    "want",
-    "wants",
-    "wanted",
-    "show",
-    "shows",
-    "showed",
-    "showing",
-    "find",
-    "finds",
-    "found",
-    "indicate",
-    "indicates",
-    "indicated",
-    "reveal",
-    "reveals",
-    "revealed",
-    "estimate",
-    "estimates",
-    "estimated",
-    "accuse",
-    "accuses",
-    "accused",
-    "accusing",
-    "criticize",
-    "criticizes",
-    "criticized",
-    "criticizing",
-    "urge",
-    "urges",
-    "urged",
-    "urging",
-    "describe",
-    "describes",
-    "described",
-    "describing",
-    "cite",
-    "cites",
-    "cited",
-    "citing",
-    "blame",
-    "blames",
-    "blamed",
-    "praise",
-    "praises",
-    "praised",
-    "reject",
-    "rejects",
-    "rejected",
-    "dismiss",
-    "dismisses",
-    "dismissed",
-    "agree",
-    "agrees",
-    "agreed",
-    "seem",
-    "seems",
-    "seemed",
-    "appear",
-    "appears",
-    "appeared",
-    "propose",
-    "proposes",
-    "proposed",
-    "endorse",
-    "endorses",
-    "endorsed",
-    "supports",
-    "supported",
-    "oppose",
-    "opposes",
-    "opposed",
-    "refuse",
-    "refuses",
-    "refused",
-    "decline",
-    "declines",
-    "declined",
-    "defend",
-    "defends",
-    "defended",
-    "questioned",
-    "complain",
-    "complains",
-    "complained",
-    "charged",
-    "allege",
-    "alleges",
-    "alleged",
-    "maintain",
-    "maintains",
-    "maintained",
-    "contend",
-    "contends",
-    "contended",
-    "assert",
-    "asserts",
-    "asserted",
-    "posted",
-    "emailed",
-    "testified",
-    "sought",
-    "seeks",
-    "called",
-    "calls",
-    "calling",
-    "predicting",
-    "insisting",
-    "worries",
-    "worried",
-    "doubt",
-    "doubts",
-    "doubted",
-    "acknowledging",
-    "vowing",
-    "pledging",
-    "announcing",
-    "questioning",
-    "slammed",
-    "blasted",
-    "mocked",
-    "attacked",
-    "lamented",
-    "decried",
-    "denounced",
-    "condemned",
-    "condemns",
-    "wondered",
-    "demanded",
-    "demands",
-    "demanding",
-    "threatened",
-    "threatens",
-    // Stance cues learned from how often PolNeAR's train split marks them.
-    "offered",
-    "named",
-    "discuss",
-    "ruled",
-    "identified",
-    "learned",
-    "addressed",
-    "ignored",
-    "considered",
-    "expected",
-    "recounted",
-    "slams",
-    "invoked",
-    "asserting",
-    "denouncing",
-    "thanking",
-    "bemoaned",
-    "articulated",
-    "blasts",
-    "unveiled",
-    "referenced",
-    "wondering",
-    "touted",
-    "knocked",
-    "dismissing",
-    "outlined",
-    "reminds",
-    "mentioning",
-    "assailed",
-    "promoted",
-    "touting",
-    "thanked",
-    "highlighted",
-    "rejecting",
-    "praising",
-    "mocking",
-    "reminded",
-    "challenged",
-    "retweeted",
-    "chanted",
-    "joked",
-    "answered",
-    "mocks",
-    "envision",
-    "rebuts",
-    "recited",
-    "eviscerated",
-    "convinced",
-    "expecting",
-    "discussed",
-    "echoed",
-    "portrayed",
-    "deemed",
-    "prefer",
-    "listed",
-    "sees",
-    "discussing",
-    "encouraged",
-    "projected",
-    "wonder",
-    "proposing",
-    "highlight",
-    "requested",
-    "defending",
-    "embraced",
-    "preferred",
-    "supporting",
-    "expressed",
-    "seeking",
-    "considering",
-];
-
+pub static CUE_WORDS: &WordSet = cue_forms!();
 /// Cues whose listener or object comes before the content (`told reporters that …`).
-pub const OBJECT_FIRST_CUES: &[&str] = &[
-    "tell",
-    "tells",
-    "told",
-    "telling",
-    "assure",
-    "assures",
-    "assured",
-    "reassure",
-    "reassures",
-    "reassured",
-    "warn",
-    "warns",
-    "warned",
-    "warning",
-    "ask",
-    "asks",
-    "asked",
-    "asking",
-    "urge",
-    "urges",
-    "urged",
-    "urging",
-    "remind",
-    "reminded",
-    "accused",
-    "accuses",
-    "accusing",
-    "called",
-    "calls",
-    "calling",
-    "described",
-    "describes",
-    "describing",
-    "criticized",
-    "praised",
-    "blamed",
-];
+pub static OBJECT_FIRST_CUES: &WordSet = cue_forms!(Flag::ObjectFirst);
+/// Cues that can come before their source in an inverted clause (`…, said Lavrov`).
+pub static INVERTING_CUES: &WordSet = cue_forms!(Flag::Inverting);
+/// Cues that can open a sentence before the speaker's name (`Said Ellis: …`).
+pub static FRONTED_CUES: &WordSet = cue_forms!(Flag::Fronted);
+/// Cues that need an explicit subject or a colon after them to be attribution (`continued`).
+pub static COLON_ONLY_CUES: &WordSet = cue_forms!(Flag::ColonOnly);
+/// Capitalised cue verbs of title-case headlines (`New Poll Shows Minor Bump`).
+pub static HEADLINE_CUES: &WordSet = cue_forms!(Flag::Headline);
+/// Capitalised cues that report after any capitalised word (`Obama Says Museum …`).
+pub static HEADLINE_AFTER_NAME_CUES: &WordSet = cue_forms!(Flag::HeadlineAfterName);
+/// Cues after which `it` is no speaker (`it seems`, `it appeared`).
+pub static IMPERSONAL_CUES: &WordSet = cue_forms!(Flag::Impersonal);
+
+/// Cues written as several words, matched before single-word cues; no one is a prefix of
+/// another, so the order they are tried in does not matter.
+pub fn multi_word_cues() -> &'static [Vec<String>] {
+    &CUES.multi
+}
 
 /// Words that open the content of a reported clause (`that`, `how` …).
-pub const CONTENT_OPENERS: &[&str] = &["that", "how", "what", "why", "whether", "if"];
-
-/// Cues that need an explicit subject or a colon after them to be attribution (`continued`).
-pub const COLON_ONLY_CUES: &[&str] = &["continued"];
-
+pub static CONTENT_OPENERS: &WordSet = word_file!("clause_words.txt", "content-openers");
+/// Verbs right after `that` that make it a relative pronoun (`the meeting that was held`).
+pub static RELATIVE_VERBS: &WordSet = word_file!("clause_words.txt", "relative-verbs");
+/// Conjunctions that join a second verb to a subject's first (`… and said`).
+pub static COORDINATORS: &WordSet = word_file!("clause_words.txt", "coordinators");
 /// Words skipped between a subject and its cue (`Lavrov also said`, `she has argued`).
-pub const AUXILIARIES: &[&str] = &[
-    "also",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "later",
-    "previously",
-    "recently",
-    "repeatedly",
-    "earlier",
-    "then",
-    "once",
-    "again",
-    "publicly",
-    "reportedly",
-    "is",
-    "was",
-    "are",
-    "were",
-    "did",
-    "does",
-    "do",
-    "not",
-    "never",
-    "already",
-    "often",
-    "frequently",
-    "even",
-    "still",
-    "just",
-    "privately",
-    "long",
-    "flatly",
-    "further",
-    "immediately",
-    "quickly",
-    "simply",
-    "clearly",
-    "openly",
-    "angrily",
-    "firmly",
-    "only",
-    "n't",
-    "always",
-    "initially",
-    "first",
-    "subsequently",
-    "specifically",
-    "explicitly",
-    "strongly",
-    "herself",
-    "himself",
-    "themselves",
-    "itself",
-    "personally",
-    "both",
-    "all",
-    "allegedly",
-    "apparently",
-    "didn't",
-    "didn’t",
-    "doesn't",
-    "doesn’t",
-    "don't",
-    "don’t",
-    "hasn't",
-    "hasn’t",
-    "haven't",
-    "haven’t",
-    "wasn't",
-    "wasn’t",
-    "isn't",
-    "isn’t",
-    "won't",
-    "won’t",
-    "wouldn't",
-    "wouldn’t",
-    "couldn't",
-    "couldn’t",
-    "can't",
-    "can’t",
-    "sometimes",
-    "usually",
-    "now",
-    "since",
-    "however",
-    "instead",
-    "too",
-];
-
+pub static AUXILIARIES: &WordSet = word_file!("auxiliaries.txt");
+/// Words after a cue that start an adjunct, not content (`said on Thursday after talks`).
+pub static ADJUNCT_OPENERS: &WordSet = word_file!("adjunct_openers.txt");
 /// Days of the week, lower case.
-pub const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
+pub static WEEKDAYS: &WordSet = word_file!("time.txt", "weekdays");
 /// Months, lower case, with their dotted abbreviations.
-pub const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
-    "jan.",
-    "feb.",
-    "aug.",
-];
-
+pub static MONTHS: &WordSet = word_file!("time.txt", "months");
 /// Nouns of time that end a time adjunct (`last week`, `Friday morning`).
-pub const TIME_NOUNS: &[&str] = &[
-    "week",
-    "weekend",
-    "year",
-    "month",
-    "day",
-    "days",
-    "weeks",
-    "years",
-    "months",
-    "morning",
-    "night",
-    "evening",
-    "afternoon",
-    "today",
-    "yesterday",
-    "tonight",
-    "time",
-];
+pub static TIME_NOUNS: &WordSet = word_file!("time.txt", "nouns");
+/// Words that open a time adjunct before a verb (`on Wednesday`, `last week`).
+pub static TIME_ADJUNCT_OPENERS: &WordSet = word_file!("time.txt", "adjunct-openers");
+/// Words a subject noun phrase never contains; reaching one ends the phrase.
+pub static PHRASE_STOPS: &WordSet = word_file!("phrase_stops.txt");
+/// Words allowed inside a subject phrase between capitalised words (`head of the ministry`).
+pub static PHRASE_LINKS: &WordSet = word_file!("phrase_links.txt");
+/// Past participles that describe a person in a title (`retired Air Force general Lloyd
+/// Newton`) rather than act as the verb.
+pub static TITLE_PARTICIPLES: &WordSet = word_file!("participles.txt", "title");
+/// Participles that end a reduced relative clause inside a subject (`A report released
+/// last year found`).
+pub static SUBJECT_PARTICIPLES: &WordSet = word_file!("participles.txt", "subject");
+/// Prepositions that attach modifiers to a subject's head (`Experts on North Korea`,
+/// `observers in Virginia`); the speaker is named by the words before them.
+pub static SUBJECT_MODIFIER_PREPOSITIONS: &WordSet =
+    word_file!("prepositions.txt", "subject-modifiers");
+/// Prepositions after which an `-ing` cue is a noun (`the forefront of questioning`).
+pub static PREPOSITIONS: &WordSet = word_file!("prepositions.txt", "before-ing-noun");
+/// Prepositions that open a sentence-initial adjunct (`In a statement, …`).
+pub static PREPOSITIONS_OPENING: &WordSet = word_file!("prepositions.txt", "sentence-opening");
+/// Pronouns that can be a speaker, resolved to an antecedent.
+pub static PERSON_PRONOUNS: &WordSet = word_file!("pronouns.txt", "person");
+pub static GROUP_PRONOUNS: &WordSet = word_file!("pronouns.txt", "group");
+pub static FIRST_PERSON_PRONOUNS: &WordSet = word_file!("pronouns.txt", "first-person");
+/// Pronouns that can be the listener of `told` (`told me this week`).
+pub static OBJECT_PRONOUNS: &WordSet = word_file!("pronouns.txt", "object");
+/// Determiners dropped from the front of a description.
+pub static DETERMINERS: &WordSet = word_file!("determiners.txt", "description");
+/// Words after which a cue word is a noun (`the report`, `a question`).
+pub static NOUN_MARKERS: &WordSet = word_file!("determiners.txt", "noun-markers");
+/// Capitalised words that cannot end a subject (`The`, `This`; weekdays and months too, by
+/// `is_time_word`).
+pub static DETERMINERS_CAPITALISED: &WordSet = word_file!("determiners.txt", "capitalised");
+/// Separators between content and an inverted cue (`…, said Lavrov`).
+pub static SEPARATORS: &WordSet = word_file!("punctuation.txt", "separators");
+pub static CLOSING_QUOTES: &WordSet = word_file!("punctuation.txt", "closing-quotes");
+pub static OPENING_QUOTES: &WordSet = word_file!("punctuation.txt", "opening-quotes");
+pub static SENTENCE_FINAL: &WordSet = word_file!("punctuation.txt", "sentence-final");
+/// Capitalised words before a colon that introduce no speaker (`Correction: …`).
+pub static NOT_LABELS: &WordSet = word_file!("not_labels.txt");
+/// Titles, offices and role words that precede or describe a person (lower case).
+pub static TITLE_WORDS: &WordSet = word_file!("titles.txt");
+/// Nationality and party adjectives that qualify a title (lower case).
+pub static DEMONYMS: &WordSet = word_file!("demonyms.txt");
+/// Last words that make a capitalised phrase an organisation rather than a person.
+pub static ORGANISATION_HEADS: &WordSet = word_file!("organisation_heads.txt");
+/// Suffixes after a surname (`Martin Luther King Jr.`).
+pub static NAME_SUFFIXES: &WordSet = word_file!("name_suffixes.txt");
+/// Last words that cannot end a speaker's mention: function words, adjectives and adverbs
+/// (a phrase cut off mid-way) and nouns of events, media and things that carry a report
+/// rather than make it (`in an interview`, `the speech`, `for instance`).
+pub static NON_SPEAKER_HEADS: &WordSet = word_file!("non_speaker_heads.txt");
+/// Titles and role words that tell a person's gender, for `he`/`she` resolution.
+pub static FEMALE_ROLE_WORDS: &WordSet = word_file!("role_words_female.txt");
+pub static MALE_ROLE_WORDS: &WordSet = word_file!("role_words_male.txt");
+/// Common first names with a clear gender in English-language news, so that `she` does
+/// not resolve to Donald Trump nor `he` to Hillary Clinton.
+pub static FEMALE_FIRST_NAMES: &WordSet = word_file!("first_names_female.txt");
+pub static MALE_FIRST_NAMES: &WordSet = word_file!("first_names_male.txt");
+
+/// Nouns that name one person by role (`spokesman`, `mother`); their plurals name groups.
+pub static SOURCE_PERSON_NOUNS: &WordSet = word_file!("source_person_nouns.txt");
+/// Heads of descriptions of groups of people (`protesters`, `half`).
+pub static SOURCE_GROUP_NOUNS: &WordSet = word_file!("source_group_nouns.txt");
+/// Heads of descriptions of sources the article does not name (`officials`).
+pub static SOURCE_ANONYMOUS_NOUNS: &WordSet = word_file!("source_anonymous_nouns.txt");
+/// Heads of descriptions of documents and recordings (`report`, `poll`).
+pub static SOURCE_DOCUMENT_NOUNS: &WordSet = word_file!("source_document_nouns.txt");
+/// Heads of descriptions of organisations (`campaign`, `agency`).
+pub static SOURCE_ORGANISATION_NOUNS: &WordSet = word_file!("source_organisation_nouns.txt");
+/// One-word names of states, capitals and institutions (`Turkey`, `Moscow`, `NATO`).
+pub static SOURCE_ORGANISATION_NAMES: &WordSet = word_file!("source_organisation_names.txt");
+/// Words in -er and -or that name no person (`matter`, `paper`).
+pub static SOURCE_NOT_AGENTS: &WordSet = word_file!("source_not_agents.txt");
+/// Titles that say nothing of a person's role (`Mr.`).
+pub static HONORIFICS: &WordSet = word_file!("source_mentions.txt", "honorifics");
+/// What may follow a pronoun's apostrophe (`We’ve`).
+pub static CONTRACTIONS: &WordSet = word_file!("source_mentions.txt", "contractions");
+/// Words that end the role noun of an appositive (`a spokesman for …`).
+pub static ROLE_ENDS: &WordSet = word_file!("source_mentions.txt", "role-ends");
+/// Tokens that end an appositive after a name.
+pub static APPOSITIVE_ENDS: &WordSet = word_file!("source_mentions.txt", "appositive-ends");
+
+/// Synonyms of a role description's head noun among title words (`leader` → president),
+/// as `(head, synonyms)` in file order.
+pub static ROLE_SYNONYMS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
+    embedded(role_synonyms(
+        "role_synonyms.txt",
+        include_str!("lexicon/role_synonyms.txt"),
+    ))
+});
+
+/// Reads `HEAD: SYNONYM SYNONYM …` lines.
+fn role_synonyms(
+    file: &'static str,
+    text: &'static str,
+) -> Result<Vec<(&'static str, Vec<&'static str>)>, LexiconError> {
+    let lines = entries(file, text, "")?;
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(index, line)| {
+            let (head, synonyms) = line.split_once(':').ok_or(LexiconError::Syntax {
+                file,
+                line: index + 1,
+                message: format!("`{line}` has no `HEAD:`"),
+            })?;
+            Ok((head.trim(), synonyms.split_whitespace().collect()))
+        })
+        .collect()
+}
 
 /// Whether a lower-case word names a time (a weekday, a month or a time noun): such words
 /// end an adjunct, not a source (`Axelrod on Wednesday called …`).
@@ -589,1002 +301,155 @@ pub fn is_time_word(lower: &str) -> bool {
         .any(|list| list.contains(&lower))
 }
 
-/// Words that open a time adjunct before a verb (`on Wednesday`, `last week`).
-pub const TIME_ADJUNCT_OPENERS: &[&str] = &[
-    "on", "last", "this", "in", "early", "late", "earlier", "later", "the", "that", "next", "each",
-    "every", "a", "one",
-];
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
 
-/// Words a subject noun phrase never contains; reaching one ends the phrase.
-pub const PHRASE_STOPS: &[&str] = &[
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "and",
-    "or",
-    "but",
-    "because",
-    "if",
-    "when",
-    "while",
-    "as",
-    "after",
-    "before",
-    "since",
-    "although",
-    "though",
-    "so",
-    "than",
-    "to",
-    "in",
-    "on",
-    "at",
-    "by",
-    "with",
-    "from",
-    "into",
-    "about",
-    "over",
-    "under",
-    "during",
-    "without",
-    "against",
-    "between",
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "could",
-    "should",
-    "can",
-    "may",
-    "might",
-    "must",
-    "do",
-    "does",
-    "did",
-    "not",
-    "also",
-    "then",
-    "there",
-    "here",
-    "where",
-    "how",
-    "what",
-    "why",
-    "whether",
-    "it",
-    "this",
-    "these",
-    "those",
-    "its",
-    "nor",
-    "yet",
-    "once",
-    "until",
-    "unless",
-    "whereas",
-    "said",
-    "says",
-    "say",
-    "told",
-    "asked",
-    "than",
-    "even",
-    "just",
-    "only",
-    "more",
-    "most",
-    "no",
-    "all",
-    "both",
-    "each",
-    "any",
-    "some",
-    "such",
-    "like",
-    "upon",
-    "through",
-    "per",
-    "via",
-    "amid",
-    "among",
-    "toward",
-    "towards",
-    "despite",
-    "unlike",
-    "within",
-    "across",
-    "behind",
-    "beyond",
-    "near",
-    "around",
-    "onto",
-    "off",
-    "out",
-    "up",
-    "down",
-    "now",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "him",
-    "her",
-    "them",
-    "me",
-    "us",
-    "my",
-    "our",
-    "your",
-    "his",
-    "their",
-    "you",
-    "i",
-    "we",
-    "he",
-    "she",
-    "they",
-    "very",
-    "too",
-    "much",
-    "many",
-    "well",
-    "why",
-    "whatever",
-    "whoever",
-    "everyone",
-    "everybody",
-    "nobody",
-    "someone",
-    "something",
-];
+    /// Every word list of the lexicon, by name.
+    fn word_sets() -> Vec<(&'static str, &'static WordSet)> {
+        vec![
+            ("CUE_WORDS", CUE_WORDS),
+            ("OBJECT_FIRST_CUES", OBJECT_FIRST_CUES),
+            ("INVERTING_CUES", INVERTING_CUES),
+            ("FRONTED_CUES", FRONTED_CUES),
+            ("COLON_ONLY_CUES", COLON_ONLY_CUES),
+            ("HEADLINE_CUES", HEADLINE_CUES),
+            ("HEADLINE_AFTER_NAME_CUES", HEADLINE_AFTER_NAME_CUES),
+            ("IMPERSONAL_CUES", IMPERSONAL_CUES),
+            ("CONTENT_OPENERS", CONTENT_OPENERS),
+            ("RELATIVE_VERBS", RELATIVE_VERBS),
+            ("COORDINATORS", COORDINATORS),
+            ("AUXILIARIES", AUXILIARIES),
+            ("ADJUNCT_OPENERS", ADJUNCT_OPENERS),
+            ("WEEKDAYS", WEEKDAYS),
+            ("MONTHS", MONTHS),
+            ("TIME_NOUNS", TIME_NOUNS),
+            ("TIME_ADJUNCT_OPENERS", TIME_ADJUNCT_OPENERS),
+            ("PHRASE_STOPS", PHRASE_STOPS),
+            ("PHRASE_LINKS", PHRASE_LINKS),
+            ("TITLE_PARTICIPLES", TITLE_PARTICIPLES),
+            ("SUBJECT_PARTICIPLES", SUBJECT_PARTICIPLES),
+            (
+                "SUBJECT_MODIFIER_PREPOSITIONS",
+                SUBJECT_MODIFIER_PREPOSITIONS,
+            ),
+            ("PREPOSITIONS", PREPOSITIONS),
+            ("PREPOSITIONS_OPENING", PREPOSITIONS_OPENING),
+            ("PERSON_PRONOUNS", PERSON_PRONOUNS),
+            ("GROUP_PRONOUNS", GROUP_PRONOUNS),
+            ("FIRST_PERSON_PRONOUNS", FIRST_PERSON_PRONOUNS),
+            ("OBJECT_PRONOUNS", OBJECT_PRONOUNS),
+            ("DETERMINERS", DETERMINERS),
+            ("NOUN_MARKERS", NOUN_MARKERS),
+            ("DETERMINERS_CAPITALISED", DETERMINERS_CAPITALISED),
+            ("SEPARATORS", SEPARATORS),
+            ("CLOSING_QUOTES", CLOSING_QUOTES),
+            ("OPENING_QUOTES", OPENING_QUOTES),
+            ("SENTENCE_FINAL", SENTENCE_FINAL),
+            ("NOT_LABELS", NOT_LABELS),
+            ("TITLE_WORDS", TITLE_WORDS),
+            ("DEMONYMS", DEMONYMS),
+            ("ORGANISATION_HEADS", ORGANISATION_HEADS),
+            ("NAME_SUFFIXES", NAME_SUFFIXES),
+            ("NON_SPEAKER_HEADS", NON_SPEAKER_HEADS),
+            ("FEMALE_ROLE_WORDS", FEMALE_ROLE_WORDS),
+            ("MALE_ROLE_WORDS", MALE_ROLE_WORDS),
+            ("FEMALE_FIRST_NAMES", FEMALE_FIRST_NAMES),
+            ("MALE_FIRST_NAMES", MALE_FIRST_NAMES),
+            ("SOURCE_PERSON_NOUNS", SOURCE_PERSON_NOUNS),
+            ("SOURCE_GROUP_NOUNS", SOURCE_GROUP_NOUNS),
+            ("SOURCE_ANONYMOUS_NOUNS", SOURCE_ANONYMOUS_NOUNS),
+            ("SOURCE_DOCUMENT_NOUNS", SOURCE_DOCUMENT_NOUNS),
+            ("SOURCE_ORGANISATION_NOUNS", SOURCE_ORGANISATION_NOUNS),
+            ("SOURCE_ORGANISATION_NAMES", SOURCE_ORGANISATION_NAMES),
+            ("SOURCE_NOT_AGENTS", SOURCE_NOT_AGENTS),
+            ("HONORIFICS", HONORIFICS),
+            ("CONTRACTIONS", CONTRACTIONS),
+            ("ROLE_ENDS", ROLE_ENDS),
+            ("APPOSITIVE_ENDS", APPOSITIVE_ENDS),
+        ]
+    }
 
-/// Words allowed inside a subject phrase between capitalised words (`head of the ministry`).
-pub const PHRASE_LINKS: &[&str] = &["of", "for", "the", "and"];
+    fn repeated<'a>(words: impl IntoIterator<Item = &'a str>) -> BTreeSet<&'a str> {
+        let mut seen = BTreeSet::new();
+        words.into_iter().filter(|w| !seen.insert(*w)).collect()
+    }
 
-/// Past participles that describe a person in a title (`retired Air Force general Lloyd
-/// Newton`) rather than act as the verb.
-pub const TITLE_PARTICIPLES: &[&str] = &[
-    "retired",
-    "embattled",
-    "unnamed",
-    "unidentified",
-    "disgraced",
-    "indicted",
-    "elected",
-    "registered",
-    "concerned",
-    "frustrated",
-    "worried",
-    "undecided",
-    "unaffiliated",
-    "celebrated",
-    "renowned",
-];
+    #[test]
+    fn every_data_file_parses() {
+        cues::parse("cues.txt", include_str!("lexicon/cues.txt")).unwrap();
+        role_synonyms(
+            "role_synonyms.txt",
+            include_str!("lexicon/role_synonyms.txt"),
+        )
+        .unwrap();
+        for (name, set) in word_sets() {
+            assert!(!set.is_empty(), "{name} is empty");
+        }
+    }
 
-/// Prepositions that attach modifiers to a subject's head (`Experts on North Korea`,
-/// `observers in Virginia`); the speaker is named by the words before them.
-pub const SUBJECT_MODIFIER_PREPOSITIONS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "from",
-    "around",
-    "across",
-    "near",
-    "within",
-    "inside",
-    "outside",
-    "throughout",
-];
+    #[test]
+    fn no_list_repeats_an_entry() {
+        for (name, set) in word_sets() {
+            let repeated = repeated(set.iter().copied());
+            assert!(repeated.is_empty(), "{name} repeats {repeated:?}");
+        }
+        let heads = repeated(ROLE_SYNONYMS.iter().map(|(head, _)| *head));
+        assert!(heads.is_empty(), "role synonyms repeat heads {heads:?}");
+        for (head, synonyms) in ROLE_SYNONYMS.iter() {
+            let again = repeated(synonyms.iter().copied());
+            assert!(again.is_empty(), "synonyms of {head} repeat {again:?}");
+        }
+    }
 
-/// Pronouns that can be a speaker, resolved to an antecedent.
-pub const PERSON_PRONOUNS: &[&str] = &["he", "she"];
-pub const GROUP_PRONOUNS: &[&str] = &["they", "it"];
-pub const FIRST_PERSON_PRONOUNS: &[&str] = &["i", "we"];
+    #[test]
+    fn every_generated_cue_form_is_unique() {
+        let forms = CUES
+            .single
+            .iter()
+            .map(|f| f.word.clone())
+            .chain(CUES.multi.iter().map(|words| words.join(" ")))
+            .collect::<Vec<_>>();
+        let repeated = repeated(forms.iter().map(String::as_str));
+        assert!(
+            repeated.is_empty(),
+            "cue forms generated twice: {repeated:?}"
+        );
+    }
 
-/// Determiners dropped from the front of a description.
-pub const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "another", "one", "two", "several", "other", "some", "many", "most",
-];
+    #[test]
+    fn special_cue_lists_are_cues() {
+        for (name, set) in word_sets()
+            .into_iter()
+            .filter(|(n, _)| n.ends_with("_CUES"))
+        {
+            for word in set.iter() {
+                assert!(
+                    CUE_WORDS.contains(&word.to_lowercase().as_str()),
+                    "{name}: {word} is no cue"
+                );
+            }
+        }
+    }
 
-/// Titles, offices and role words that precede or describe a person (lower case).
-pub const TITLE_WORDS: &[&str] = &[
-    "president",
-    "minister",
-    "foreign",
-    "defense",
-    "defence",
-    "secretary",
-    "senator",
-    "sen.",
-    "gov.",
-    "governor",
-    "rep.",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "gen.",
-    "general",
-    "former",
-    "vice",
-    "prime",
-    "deputy",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "ceo",
-    "director",
-    "ambassador",
-    "candidate",
-    "nominee",
-    "leader",
-    "mayor",
-    "judge",
-    "justice",
-    "attorney",
-    "host",
-    "pollster",
-    "commissioner",
-    "adviser",
-    "advisor",
-    "manager",
-    "chief",
-    "head",
-    "speaker",
-    "king",
-    "queen",
-    "pope",
-    "mister",
-    "sir",
-    "lord",
-    "democrat",
-    "republican",
-    "democratic",
-    "gop",
-    "presidential",
-    "running",
-    "mate",
-    "aide",
-    "strategist",
-    "analyst",
-    "professor",
-    "prof.",
-    "lt.",
-    "col.",
-    "capt.",
-    "sgt.",
-    "economist",
-    "state",
-    "of",
-    "top",
-    "senior",
-    "diplomat",
-    "envoy",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "gen",
-    "gov",
-    "sen",
-    "rep",
-    "official",
-    "officials",
-    "founder",
-    "co-founder",
-    "executive",
-    "editor",
-    "reporter",
-    "columnist",
-    "anchor",
-    "campaign",
-    "chairperson",
-    "lawyer",
-    "rev.",
-    "minority",
-    "majority",
-    "whip",
-    "attorney-general",
-    "first",
-    "lady",
-    "billionaire",
-    "businessman",
-    "businesswoman",
-    "activist",
-    "commentator",
-    "pastor",
-    "sheriff",
-    "coach",
-    "general",
-    "interior",
-    "finance",
-    "trade",
-    "commerce",
-    "homeland",
-    "security",
-    "health",
-    "justice",
-    "u.s.",
-    "us",
-    "press",
-    "white",
-    "house",
-    "national",
-    "chief",
-    "staff",
-];
+    #[test]
+    fn no_multi_word_cue_is_a_prefix_of_another() {
+        let cues = multi_word_cues();
+        for a in cues {
+            for b in cues.iter().filter(|b| *b != a) {
+                assert!(!b.starts_with(a), "{a:?} is a prefix of {b:?}");
+            }
+        }
+    }
 
-/// Nationality and party adjectives that qualify a title (lower case).
-pub const DEMONYMS: &[&str] = &[
-    "russian",
-    "ukrainian",
-    "turkish",
-    "american",
-    "british",
-    "french",
-    "german",
-    "chinese",
-    "israeli",
-    "iranian",
-    "syrian",
-    "mexican",
-    "canadian",
-    "european",
-    "belarusian",
-    "polish",
-    "italian",
-    "spanish",
-    "japanese",
-    "korean",
-    "indian",
-    "u.s.",
-    "republican",
-    "democratic",
-    "gop",
-    "kremlin",
-    "nato",
-    "eu",
-    "un",
-];
-
-/// Synonyms of a role description's head noun among title words (`leader` → president).
-pub const ROLE_SYNONYMS: &[(&str, &[&str])] = &[
-    (
-        "diplomat",
-        &["foreign", "diplomat", "ambassador", "envoy", "secretary"],
-    ),
-    (
-        "leader",
-        &[
-            "president",
-            "leader",
-            "prime",
-            "premier",
-            "chancellor",
-            "king",
-        ],
-    ),
-    ("minister", &["minister"]),
-    ("president", &["president"]),
-    ("candidate", &["candidate", "nominee"]),
-    ("nominee", &["candidate", "nominee"]),
-    ("senator", &["senator", "sen.", "sen"]),
-    ("governor", &["governor", "gov.", "gov"]),
-    ("spokesman", &["spokesman", "spokeswoman", "spokesperson"]),
-    ("spokeswoman", &["spokesman", "spokeswoman", "spokesperson"]),
-    (
-        "official",
-        &["official", "minister", "secretary", "director"],
-    ),
-    ("businessman", &["businessman", "billionaire", "ceo"]),
-    ("mogul", &["businessman", "billionaire", "ceo"]),
-];
-
-/// Last words that make a capitalised phrase an organisation rather than a person.
-pub const ORGANISATION_HEADS: &[&str] = &[
-    "ministry",
-    "department",
-    "agency",
-    "office",
-    "committee",
-    "commission",
-    "campaign",
-    "party",
-    "council",
-    "foundation",
-    "institute",
-    "center",
-    "centre",
-    "university",
-    "times",
-    "post",
-    "news",
-    "journal",
-    "network",
-    "association",
-    "bureau",
-    "service",
-    "court",
-    "senate",
-    "house",
-    "congress",
-    "government",
-    "administration",
-    "poll",
-    "group",
-    "union",
-    "organization",
-    "organisation",
-    "corporation",
-    "inc.",
-    "co.",
-    "reuters",
-    "kremlin",
-    "tass",
-    "cnn",
-    "fbi",
-    "cia",
-    "pentagon",
-    "press",
-    "magazine",
-    "tribune",
-    "herald",
-    "review",
-    "daily",
-    "politico",
-    "gallup",
-    "army",
-    "forces",
-    "police",
-    "fund",
-    "bank",
-    "school",
-    "club",
-    "board",
-    "assembly",
-    "parliament",
-    "republics",
-    "republic",
-    "media",
-    "nbc",
-    "abc",
-    "cbs",
-    "fox",
-    "msnbc",
-    "ap",
-    "upi",
-    "breitbart",
-    "politifact",
-    "bloomberg",
-    "survey",
-    "project",
-    "coalition",
-    "alliance",
-    "league",
-    "caucus",
-    "team",
-    "staff",
-];
-
-/// Suffixes after a surname (`Martin Luther King Jr.`).
-pub const NAME_SUFFIXES: &[&str] = &["jr.", "sr.", "jr", "sr", "ii", "iii", "iv"];
-
-/// Cues that can come before their source in an inverted clause (`…, said Lavrov`).
-pub const INVERTING_CUES: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "added",
-    "adds",
-    "told",
-    "asked",
-    "wrote",
-    "writes",
-    "noted",
-    "notes",
-    "continued",
-    "explained",
-    "insisted",
-    "stressed",
-    "replied",
-    "declared",
-    "stated",
-    "warned",
-    "argued",
-    "recalled",
-    "tweeted",
-    "observed",
-    "remarked",
-    "suggested",
-    "claimed",
-    "reported",
-    "reports",
-    "concluded",
-    "acknowledged",
-    "admitted",
-    "responded",
-    "announced",
-];
-
-/// Last words that cannot end a speaker's mention: function words, adjectives and adverbs
-/// (a phrase cut off mid-way) and nouns of events, media and things that carry a report
-/// rather than make it (`in an interview`, `the speech`, `for instance`).
-pub const NON_SPEAKER_HEADS: &[&str] = &[
-    "a",
-    "the",
-    "of",
-    "for",
-    "another",
-    "either",
-    "ever",
-    "far",
-    "least",
-    "soon",
-    "together",
-    "meanwhile",
-    "almost",
-    "same",
-    "past",
-    "recent",
-    "new",
-    "best",
-    "strong",
-    "general",
-    "popular",
-    "poor",
-    "initial",
-    "original",
-    "subsequent",
-    "particular",
-    "available",
-    "investigative",
-    "conservative",
-    "public",
-    "primary",
-    "cannot",
-    "began",
-    "get",
-    "having",
-    "interview",
-    "interviews",
-    "speech",
-    "speeches",
-    "remarks",
-    "comment",
-    "call",
-    "conference",
-    "hall",
-    "radio",
-    "television",
-    "phone",
-    "instance",
-    "example",
-    "fact",
-    "facts",
-    "deal",
-    "decision",
-    "issue",
-    "law",
-    "era",
-    "world",
-    "country",
-    "area",
-    "award",
-    "credit",
-    "hand",
-    "help",
-    "memo",
-    "million",
-    "plan",
-    "program",
-    "record",
-    "strategy",
-    "talk",
-    "terrorism",
-    "tone",
-    "votes",
-    "news",
-    "presidency",
-    "agreement",
-    "attacks",
-    "movement",
-    "initiative",
-];
-
-/// Titles and role words that tell a person's gender, for `he`/`she` resolution.
-pub const FEMALE_ROLE_WORDS: &[&str] = &[
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "miss",
-    "madam",
-    "congresswoman",
-    "chairwoman",
-    "spokeswoman",
-    "businesswoman",
-    "councilwoman",
-    "assemblywoman",
-    "first lady",
-    "lady",
-    "queen",
-    "princess",
-    "wife",
-    "widow",
-    "mother",
-    "daughter",
-    "sister",
-    "grandmother",
-    "actress",
-    "dame",
-];
-pub const MALE_ROLE_WORDS: &[&str] = &[
-    "mr",
-    "mr.",
-    "congressman",
-    "chairman",
-    "spokesman",
-    "businessman",
-    "councilman",
-    "assemblyman",
-    "king",
-    "prince",
-    "husband",
-    "widower",
-    "father",
-    "son",
-    "brother",
-    "grandfather",
-    "actor",
-    "sir",
-    "lord",
-];
-
-/// Common first names with a clear gender in English-language news, so that `she` does
-/// not resolve to Donald Trump nor `he` to Hillary Clinton.
-pub const FEMALE_FIRST_NAMES: &[&str] = &[
-    "abigail",
-    "alexandria",
-    "alice",
-    "alicia",
-    "alison",
-    "amanda",
-    "amy",
-    "andrea",
-    "angela",
-    "angelina",
-    "ann",
-    "anna",
-    "anne",
-    "annette",
-    "barbara",
-    "betsy",
-    "betty",
-    "beyonce",
-    "bonnie",
-    "brenda",
-    "carly",
-    "carol",
-    "caroline",
-    "catherine",
-    "cathy",
-    "charlotte",
-    "chelsea",
-    "cheryl",
-    "christine",
-    "claire",
-    "claudia",
-    "connie",
-    "cynthia",
-    "dana",
-    "debbie",
-    "deborah",
-    "denise",
-    "diana",
-    "diane",
-    "donna",
-    "doris",
-    "dorothy",
-    "elaine",
-    "eleanor",
-    "elena",
-    "elizabeth",
-    "ellen",
-    "emily",
-    "emma",
-    "erin",
-    "eva",
-    "gabrielle",
-    "gina",
-    "gloria",
-    "grace",
-    "hannah",
-    "heather",
-    "heidi",
-    "helen",
-    "hillary",
-    "hilary",
-    "huma",
-    "ilhan",
-    "irene",
-    "ivanka",
-    "jackie",
-    "jacqueline",
-    "jane",
-    "janet",
-    "janice",
-    "jean",
-    "jeanne",
-    "jennifer",
-    "jessica",
-    "jill",
-    "joan",
-    "joanne",
-    "jodi",
-    "josephine",
-    "joy",
-    "joyce",
-    "judith",
-    "judy",
-    "julia",
-    "julie",
-    "karen",
-    "kamala",
-    "kate",
-    "katherine",
-    "kathleen",
-    "kathy",
-    "katie",
-    "katrina",
-    "kay",
-    "kayleigh",
-    "kellyanne",
-    "kelly",
-    "kim",
-    "kirsten",
-    "kristen",
-    "laura",
-    "lauren",
-    "leslie",
-    "linda",
-    "lisa",
-    "liz",
-    "loretta",
-    "lori",
-    "louise",
-    "lucy",
-    "lynn",
-    "madeleine",
-    "maggie",
-    "margaret",
-    "maria",
-    "marie",
-    "marine",
-    "marsha",
-    "martha",
-    "mary",
-    "maxine",
-    "megan",
-    "melania",
-    "melanie",
-    "melissa",
-    "michele",
-    "michelle",
-    "monica",
-    "nancy",
-    "natalie",
-    "nicole",
-    "nikki",
-    "olivia",
-    "pam",
-    "pamela",
-    "patricia",
-    "patty",
-    "paula",
-    "peggy",
-    "penny",
-    "rachel",
-    "rebecca",
-    "rosa",
-    "rose",
-    "ruth",
-    "sally",
-    "samantha",
-    "sandra",
-    "sara",
-    "sarah",
-    "sharon",
-    "sheila",
-    "shirley",
-    "stephanie",
-    "susan",
-    "susanne",
-    "suzanne",
-    "sylvia",
-    "tammy",
-    "teresa",
-    "theresa",
-    "tiffany",
-    "tina",
-    "tracy",
-    "tulsi",
-    "ursula",
-    "valerie",
-    "vanessa",
-    "victoria",
-    "virginia",
-    "wendy",
-    "yulia",
-];
-pub const MALE_FIRST_NAMES: &[&str] = &[
-    "aaron",
-    "adam",
-    "alan",
-    "albert",
-    "alexander",
-    "alexei",
-    "andrew",
-    "anthony",
-    "antony",
-    "arthur",
-    "barack",
-    "ben",
-    "benjamin",
-    "bernie",
-    "bill",
-    "billy",
-    "bob",
-    "bobby",
-    "boris",
-    "brad",
-    "brandon",
-    "brett",
-    "brian",
-    "bruce",
-    "carl",
-    "charles",
-    "charlie",
-    "chris",
-    "christopher",
-    "chuck",
-    "colin",
-    "craig",
-    "dan",
-    "daniel",
-    "dave",
-    "david",
-    "dennis",
-    "dick",
-    "dmitry",
-    "don",
-    "donald",
-    "doug",
-    "douglas",
-    "ed",
-    "edward",
-    "emmanuel",
-    "eric",
-    "frank",
-    "fred",
-    "gary",
-    "george",
-    "gerald",
-    "greg",
-    "gregory",
-    "harry",
-    "henry",
-    "howard",
-    "ian",
-    "jack",
-    "jacob",
-    "james",
-    "jamie",
-    "jason",
-    "jeb",
-    "jeff",
-    "jeffrey",
-    "jeremy",
-    "jerry",
-    "jim",
-    "jimmy",
-    "joe",
-    "john",
-    "johnny",
-    "jon",
-    "jonathan",
-    "joseph",
-    "josh",
-    "joshua",
-    "juan",
-    "justin",
-    "keith",
-    "ken",
-    "kenneth",
-    "kevin",
-    "larry",
-    "lawrence",
-    "lee",
-    "lindsey",
-    "louis",
-    "marco",
-    "mark",
-    "martin",
-    "matt",
-    "matthew",
-    "max",
-    "michael",
-    "mike",
-    "mitch",
-    "mitt",
-    "nathan",
-    "neil",
-    "nicholas",
-    "nick",
-    "oleg",
-    "patrick",
-    "paul",
-    "pete",
-    "peter",
-    "petro",
-    "phil",
-    "philip",
-    "ralph",
-    "randy",
-    "ray",
-    "raymond",
-    "reince",
-    "richard",
-    "rick",
-    "rob",
-    "robert",
-    "rod",
-    "roger",
-    "ron",
-    "ronald",
-    "roy",
-    "rudy",
-    "russell",
-    "ryan",
-    "sam",
-    "samuel",
-    "scott",
-    "sean",
-    "sergei",
-    "sergey",
-    "stephen",
-    "steve",
-    "steven",
-    "ted",
-    "terry",
-    "thomas",
-    "tim",
-    "timothy",
-    "todd",
-    "tom",
-    "tony",
-    "vladimir",
-    "volodymyr",
-    "walter",
-    "wayne",
-    "william",
-    "willie",
-    "xi",
-];
+    #[test]
+    fn word_sets_read_sections_and_comments() {
+        let text = "# list\nalpha  # first\n\n[one]\nbeta\n[two]\ngamma\n";
+        assert_eq!(entries("t", text, "").unwrap(), ["alpha"]);
+        assert_eq!(entries("t", text, "two").unwrap(), ["gamma"]);
+        assert!(entries("t", text, "three").is_err());
+        assert!(PERSON_PRONOUNS.contains(&"she") && !PERSON_PRONOUNS.contains(&"they"));
+        assert!(HEADLINE_CUES.contains(&"Shows") && !HEADLINE_CUES.contains(&"shows"));
+    }
+}

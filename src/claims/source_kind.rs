@@ -1,10 +1,15 @@
 //! What a description without a name refers to (`the spokesman`, `officials`, `the
 //! report`, `the campaign`), read from its head noun against the word lists in
-//! `lexicon/source_*_nouns.txt`. A head on none of the lists (`having`, `however`,
+//! `lexicon/source_*.txt`. A head on none of the lists (`having`, `however`,
 //! `early-morning`) names no speaker: such a mention is a clause remnant, not a source.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use super::lexicon::{
+    WordSet, SOURCE_ANONYMOUS_NOUNS, SOURCE_DOCUMENT_NOUNS, SOURCE_GROUP_NOUNS, SOURCE_NOT_AGENTS,
+    SOURCE_ORGANISATION_NAMES, SOURCE_ORGANISATION_NOUNS, SOURCE_PERSON_NOUNS,
+};
 
 /// The kind of source a description's head noun names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,18 +26,10 @@ pub enum DescriptionKind {
     Anonymous,
 }
 
-/// The words of one data file, one per line; `#` starts a comment.
-fn word_list(data: &'static str) -> HashSet<&'static str> {
-    data.lines()
-        .map(|line| line.split('#').next().unwrap_or("").trim())
-        .filter(|word| !word.is_empty())
-        .collect()
-}
-
 /// A word list with the plural of every entry added.
-fn with_plurals(data: &'static str) -> HashSet<String> {
-    word_list(data)
-        .into_iter()
+fn with_plurals(words: &WordSet) -> HashSet<String> {
+    words
+        .iter()
         .flat_map(|word| [word.to_string(), plural(word)])
         .collect()
 }
@@ -61,24 +58,20 @@ pub fn plural(noun: &str) -> String {
     format!("{noun}s")
 }
 
-static PERSON_NOUNS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("lexicon/source_person_nouns.txt")));
-static GROUP_NOUNS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("lexicon/source_group_nouns.txt")));
-static ANONYMOUS_NOUNS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("lexicon/source_anonymous_nouns.txt")));
 static DOCUMENT_NOUNS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| with_plurals(include_str!("lexicon/source_document_nouns.txt")));
+    LazyLock::new(|| with_plurals(SOURCE_DOCUMENT_NOUNS));
 static ORGANISATION_NOUNS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| with_plurals(include_str!("lexicon/source_organisation_nouns.txt")));
-static ORGANISATION_NAMES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("lexicon/source_organisation_names.txt")));
-static PERSON_PLURALS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| PERSON_NOUNS.iter().map(|noun| plural(noun)).collect());
+    LazyLock::new(|| with_plurals(SOURCE_ORGANISATION_NOUNS));
+static PERSON_PLURALS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    SOURCE_PERSON_NOUNS
+        .iter()
+        .map(|noun| plural(noun))
+        .collect()
+});
 
-/// Endings of nouns that name a person (`economist`, `politician`); broader endings such
-/// as -er or -ent also end things (`matter`, `comment`), so those nouns are listed.
-const AGENT_SUFFIXES: &[&str] = &["ist", "ian"];
+/// Endings of nouns that name a person (`economist`, `politician`, `engineer`,
+/// `investor`); the -er and -or words that do not are listed in `source_not_agents.txt`.
+const AGENT_SUFFIXES: &[&str] = &["ist", "ian", "er", "or"];
 
 /// The head noun without a possessive ending (`government’s` → `government`).
 fn head_noun(word: &str) -> &str {
@@ -90,7 +83,7 @@ fn head_noun(word: &str) -> &str {
 /// What kind of source a lower-case head noun names; `None` when it names none.
 pub fn head_kind(word: &str) -> Option<DescriptionKind> {
     let head = head_noun(word);
-    if ANONYMOUS_NOUNS.contains(head) {
+    if SOURCE_ANONYMOUS_NOUNS.contains(&head) {
         return Some(DescriptionKind::Anonymous);
     }
     if DOCUMENT_NOUNS.contains(head) {
@@ -99,15 +92,16 @@ pub fn head_kind(word: &str) -> Option<DescriptionKind> {
     if ORGANISATION_NOUNS.contains(head) {
         return Some(DescriptionKind::Organisation);
     }
-    if PERSON_NOUNS.contains(head) {
+    if SOURCE_PERSON_NOUNS.contains(&head) {
         return Some(DescriptionKind::Role);
     }
-    if GROUP_NOUNS.contains(head) || PERSON_PLURALS.contains(head) {
+    if SOURCE_GROUP_NOUNS.contains(&head) || PERSON_PLURALS.contains(head) {
         return Some(DescriptionKind::Group);
     }
     // Short words are not agent nouns (`gist`).
     let agentive = |word: &str| {
         word.len() > 4
+            && !SOURCE_NOT_AGENTS.contains(&word)
             && word.chars().all(|c| c.is_alphabetic() || c == '-')
             && AGENT_SUFFIXES.iter().any(|suffix| word.ends_with(suffix))
     };
@@ -123,7 +117,7 @@ pub fn head_kind(word: &str) -> Option<DescriptionKind> {
 /// Whether a one-word name is a state's, a capital's or an institution's (`Turkey`,
 /// `Moscow`, `NATO`): an organisation, not a person.
 pub fn is_organisation_name(word: &str) -> bool {
-    ORGANISATION_NAMES.contains(word.to_lowercase().as_str())
+    SOURCE_ORGANISATION_NAMES.contains(&word.to_lowercase().as_str())
 }
 
 /// Whether a lower-case word names a person by role (for `the … mother of three`).
@@ -153,6 +147,8 @@ mod tests {
             ("republics", Some(Organisation)),
             ("mexicans", Some(Group)),
             ("artists", Some(Group)),
+            ("engineers", Some(Group)),
+            ("investor", Some(Role)),
         ];
         for (head, kind) in cases {
             assert_eq!(head_kind(head), kind, "{head}");
@@ -173,6 +169,8 @@ mod tests {
             "fracas",
             "tissue",
             "planning",
+            "matter",
+            "papers",
         ] {
             assert_eq!(head_kind(word), None, "{word}");
         }
@@ -204,6 +202,7 @@ mod tests {
             include_str!("lexicon/source_document_nouns.txt"),
             include_str!("lexicon/source_organisation_nouns.txt"),
             include_str!("lexicon/source_organisation_names.txt"),
+            include_str!("lexicon/source_not_agents.txt"),
         ];
         let mut seen = HashSet::new();
         for file in files {

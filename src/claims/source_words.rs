@@ -4,18 +4,13 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use super::lexicon::SUBJECT_MODIFIER_PREPOSITIONS;
+use super::lexicon::{APPOSITIVE_ENDS, SUBJECT_MODIFIER_PREPOSITIONS};
 use super::source_kind;
 use super::speakers::{classify, Mention};
 
 /// Most words an appositive role runs to (`the Republican presidential nominee's eldest
 /// daughter` is seven).
 const MAX_APPOSITIVE_WORDS: usize = 10;
-
-/// Tokens that end an appositive.
-const APPOSITIVE_ENDS: &[&str] = &[
-    ",", ".", ";", ":", "(", ")", "—", "–", "--", "\"", "“", "”", "who", "which", "that",
-];
 
 /// A source mention split for resolution.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,9 +6,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::lexicon::{
-    DEMONYMS, DETERMINERS, FEMALE_FIRST_NAMES, FEMALE_ROLE_WORDS, FIRST_PERSON_PRONOUNS,
-    GROUP_PRONOUNS, MALE_FIRST_NAMES, MALE_ROLE_WORDS, NAME_SUFFIXES, ORGANISATION_HEADS,
-    PERSON_PRONOUNS, PHRASE_STOPS, ROLE_SYNONYMS, TITLE_WORDS,
+    CONTRACTIONS, DEMONYMS, DETERMINERS, FEMALE_FIRST_NAMES, FEMALE_ROLE_WORDS,
+    FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, HONORIFICS, MALE_FIRST_NAMES, MALE_ROLE_WORDS,
+    NAME_SUFFIXES, ORGANISATION_HEADS, PERSON_PRONOUNS, PHRASE_STOPS, ROLE_ENDS, ROLE_SYNONYMS,
+    TITLE_WORDS,
 };
 use super::source_kind::{self, DescriptionKind};
 use super::{Speaker, SpeakerKind};
@@ -45,11 +46,8 @@ fn is_capitalised(word: &str) -> bool {
 /// A title or demonym, or a hyphenated title (`editor-in-chief`, `attorney-general`).
 fn is_title_word(lower: &str) -> bool {
     let title = |w: &str| TITLE_WORDS.contains(&w) || DEMONYMS.contains(&w);
-    title(lower) || (lower.contains('-') && lower.split('-').any(|part| title(part)))
+    title(lower) || (lower.contains('-') && lower.split('-').any(title))
 }
-
-/// Contractions after a pronoun (`We’ve`, `He’s`, `they'd`).
-const CONTRACTIONS: &[&str] = &["ve", "re", "s", "d", "ll", "m"];
 
 /// The pronoun a one-word mention is, contractions stripped (`We’ve` → `we`).
 fn as_pronoun(lower: &str) -> Option<&str> {
@@ -255,14 +253,6 @@ fn pronoun_gender(pronoun: &str) -> Option<Gender> {
         _ => None,
     }
 }
-
-/// Titles that say nothing of a person's role (`Mr.`, `Ms.`).
-const HONORIFICS: &[&str] = &[
-    "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "mister", "sir", "madam", "dr.", "dr",
-];
-
-/// Prepositions that end the role noun of an appositive (`a spokesman for …`).
-const ROLE_ENDS: &[&str] = &["of", "for", "at", "to", "in", "with", "on", "from", "who"];
 
 /// How far back (bytes) a definite description (`the 34-year-old mother`) looks for the
 /// person it refers to: about two paragraphs.
@@ -895,7 +885,6 @@ mod tests {
             kuleba
         );
         assert_eq!(resolve("Lavrov", &["Lavrov"], 50), lavrov);
-        drop(resolve);
         let ids = registry.ids();
         assert_eq!(ids[lavrov], "lavrov");
         let speaker = registry.speaker(lavrov, &ids[lavrov]);

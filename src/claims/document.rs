@@ -1,0 +1,132 @@
+//! The tokenised article the rules read, with the small predicates on its tokens that
+//! every rule shares (a token's word, case, kind, quotation and whether it is a cue).
+
+use std::collections::BTreeSet;
+
+use super::lexicon::{
+    is_time_word, multi_word_cues, WordSet, CUE_WORDS, HEADLINE_AFTER_NAME_CUES, HEADLINE_CUES,
+    NOUN_MARKERS, PREPOSITIONS,
+};
+use super::quotes::Quote;
+use crate::segment::TokenSentence;
+use crate::tokens::{Token, TokenKind};
+
+/// Token range `[start, end)`.
+pub type TokenRange = (usize, usize);
+
+/// The tokenised article the frame finder reads.
+pub struct Document<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub sentences: &'a [TokenSentence],
+    pub quotes: &'a [Quote],
+    /// Surnames of the people named in full somewhere in the article.
+    pub surnames: &'a BTreeSet<String>,
+}
+
+impl<'a> Document<'a> {
+    pub(crate) fn word(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    pub(crate) fn lower(&self, i: usize) -> String {
+        self.word(i).to_lowercase()
+    }
+
+    pub(crate) fn is_word(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Word
+    }
+
+    pub(crate) fn is_in(&self, i: usize, list: &WordSet) -> bool {
+        list.contains(&self.lower(i).as_str())
+    }
+
+    /// Whether token `i`, lower-cased, is one of a few words a rule names.
+    pub(crate) fn is_one_of(&self, i: usize, words: &[&str]) -> bool {
+        words.contains(&self.lower(i).as_str())
+    }
+
+    /// The token after a parenthetical that opens at `k` (`(R-Utah)`), or `k`.
+    pub(crate) fn skip_parenthetical(&self, k: usize, last: usize) -> usize {
+        if k < last && self.word(k) == "(" {
+            if let Some(close) = (k + 1..last.min(k + 12)).find(|&j| self.word(j) == ")") {
+                return close + 1;
+            }
+        }
+        k
+    }
+
+    /// The token that opens a parenthetical closing just before `end`, or `end`.
+    pub(crate) fn skip_parenthetical_back(&self, end: usize, first: usize) -> usize {
+        if end > first && self.word(end - 1) == ")" {
+            if let Some(open) = (first.max(end.saturating_sub(12))..end - 1)
+                .rev()
+                .find(|&j| self.word(j) == "(")
+            {
+                return open;
+            }
+        }
+        end
+    }
+
+    pub(crate) fn is_capitalised(&self, i: usize) -> bool {
+        self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether token `i` names a time: a weekday, month or time noun, or a number.
+    pub(crate) fn is_time(&self, i: usize) -> bool {
+        is_time_word(&self.lower(i)) || self.is_number(i)
+    }
+
+    /// A number such as `2016` or `1,200` (a bare comma is not one).
+    fn is_number(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || c == ',')
+    }
+
+    /// A lower-case `-ly` word: an adverb between a subject and its verb.
+    pub(crate) fn is_adverb(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.len() > 4 && w.ends_with("ly") && w.chars().next().is_some_and(char::is_lowercase)
+    }
+
+    pub(crate) fn quote_around(&self, i: usize) -> Option<&'a Quote> {
+        self.quotes.iter().find(|q| q.contains_token(i))
+    }
+
+    pub(crate) fn quote_closed_at(&self, i: usize) -> Option<&'a Quote> {
+        self.quotes.iter().find(|q| q.close == i)
+    }
+
+    pub(crate) fn quote_opened_at(&self, i: usize) -> Option<&'a Quote> {
+        self.quotes.iter().find(|q| q.open == i)
+    }
+
+    /// End token (exclusive) of a cue starting at `i`.
+    pub(crate) fn cue_at(&self, i: usize, limit: usize) -> Option<usize> {
+        for words in multi_word_cues() {
+            let end = i + words.len();
+            if end <= limit && (0..words.len()).all(|k| self.lower(i + k) == words[k]) {
+                return Some(end);
+            }
+        }
+        // A capitalised cue word is a name or a title (`United States`), not a verb.
+        // Headlines capitalise every word (`Obama Says Museum Will Open`).
+        let headline_cue = i > 0
+            && self.is_capitalised(i - 1)
+            && (HEADLINE_AFTER_NAME_CUES.contains(&self.word(i))
+                || (self.is_capitalised(i)
+                    && i + 1 < limit
+                    && self.is_capitalised(i + 1)
+                    && HEADLINE_CUES.contains(&self.word(i))));
+        let lower_case =
+            headline_cue || self.word(i).chars().next().is_some_and(char::is_lowercase);
+        let previous = i.checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
+        let after_determiner = NOUN_MARKERS.contains(&previous.as_str())
+            || previous.ends_with("'s")
+            || previous.ends_with("’s")
+            || (self.lower(i).ends_with("ing") && PREPOSITIONS.contains(&previous.as_str()));
+        (self.is_word(i) && lower_case && !after_determiner && self.is_in(i, CUE_WORDS))
+            .then_some(i + 1)
+    }
+}

@@ -1,0 +1,421 @@
+//! Phrase helpers the rules share: the subject before a cue, the noun phrase after one,
+//! whether what follows a cue is an adjunct or a complement, and the content before or
+//! after a cue. They work on token indices of one sentence and never cross its bounds.
+
+use super::document::{Document, TokenRange};
+use super::lexicon::{
+    ADJUNCT_OPENERS, AUXILIARIES, CLOSING_QUOTES, CONTENT_OPENERS, CUE_WORDS,
+    FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, IMPERSONAL_CUES, OBJECT_FIRST_CUES, PERSON_PRONOUNS,
+    PHRASE_LINKS, PHRASE_STOPS, PREPOSITIONS_OPENING, RELATIVE_VERBS, SENTENCE_FINAL, SEPARATORS,
+    SUBJECT_MODIFIER_PREPOSITIONS, SUBJECT_PARTICIPLES, TIME_ADJUNCT_OPENERS, TITLE_PARTICIPLES,
+    WEEKDAYS,
+};
+use crate::segment::TokenSentence;
+
+impl Document<'_> {
+    /// The subject noun phrase that ends just before token `cue` (auxiliaries skipped).
+    pub(crate) fn subject_before(&self, cue: usize, first: usize) -> Option<TokenRange> {
+        let mut j = cue;
+        loop {
+            while j > first && (self.is_in(j - 1, AUXILIARIES) || self.is_adverb(j - 1)) {
+                j -= 1;
+            }
+            // A time adjunct between subject and verb: `Axelrod on Wednesday called`.
+            let time_end = j;
+            while j > first && self.is_time(j - 1) {
+                j -= 1;
+            }
+            if j == time_end {
+                break;
+            }
+            while j > first && self.is_in(j - 1, TIME_ADJUNCT_OPENERS) {
+                j -= 1;
+            }
+            if j > first && self.is_in(j - 1, SUBJECT_PARTICIPLES) {
+                j -= 1;
+            }
+        }
+        let passive = (j..cue)
+            .any(|k| self.is_one_of(k, &["was", "were", "been", "being", "be", "is", "are"]))
+            && self.lower(cue).ends_with("ed");
+        if j == first || passive {
+            return None;
+        }
+        // `Rep. Jason Chaffetz (R-Utah) said`: the parenthetical belongs to the source.
+        let inner_end = self.skip_parenthetical_back(j, first);
+        if inner_end < j {
+            return self.phrase_ending_at(inner_end, first).map(|(s, _)| (s, j));
+        }
+        let end = j;
+        let last = self.lower(end - 1);
+        let pronouns = [PERSON_PRONOUNS, GROUP_PRONOUNS, FIRST_PERSON_PRONOUNS];
+        if pronouns.iter().any(|list| list.contains(&last.as_str())) {
+            let seems = self.is_in(cue, IMPERSONAL_CUES);
+            return (!(last == "it" && seems)).then_some((end - 1, end));
+        }
+        if let Some(phrase) = self.phrase_ending_at(end, first) {
+            return Some(self.extend_over_modifiers(phrase, first));
+        }
+        if end > first + 2 && self.word(end - 1) == "," {
+            if let Some(subject) = self.appositive_subject(end, first) {
+                return Some(subject);
+            }
+        }
+        self.relative_subject(end, first)
+    }
+
+    /// An appositive between commas: `Rendell, a Clinton surrogate, said`; the source
+    /// spans the name and the appositive. `end` is just after the closing comma.
+    fn appositive_subject(&self, end: usize, first: usize) -> Option<TokenRange> {
+        // Appositives may hold commas themselves (`Donna Rawlings, 59, of Ashton, Md.,
+        // said`): prefer the farthest name that opens its clause.
+        let mut nearest = None;
+        let mut farthest_opening = None;
+        for comma in (first.max(end.saturating_sub(26))..end - 1).rev() {
+            let w = self.word(comma);
+            if CLOSING_QUOTES.contains(&w) || SENTENCE_FINAL.contains(&w) {
+                break;
+            }
+            if w != "," {
+                continue;
+            }
+            // `Republicans, and the meeting deteriorated from there, said …`: a clause
+            // joined by a conjunction is no appositive.
+            if self.is_one_of(comma + 1, &["and", "but", "or", "so", "yet", "while"]) {
+                break;
+            }
+            let Some((start, _)) = self.phrase_ending_at(comma, first) else {
+                continue;
+            };
+            if !self.is_capitalised(start) {
+                continue;
+            }
+            // `On February 18, …`: a date opening the sentence is no subject.
+            let date = (start..comma).any(|k| self.is_time(k))
+                || (start > first && self.is_in(start - 1, PREPOSITIONS_OPENING));
+            if date {
+                continue;
+            }
+            nearest.get_or_insert(start);
+            let opens_clause = start == first
+                || CLOSING_QUOTES.contains(&self.word(start - 1))
+                || self.is_one_of(start - 1, &["and", "but", "while", "as", "because"]);
+            if opens_clause {
+                farthest_opening = Some(start);
+            }
+        }
+        if let Some(start) = farthest_opening.or(nearest) {
+            return Some((start, end - 1));
+        }
+        // `the heads of the LPR and DPR, Leonid Pasechnik and Denis Pushilin, announced`:
+        // the names of the appositive.
+        if let Some(phrase) = self.phrase_ending_at(end - 1, first) {
+            if self.is_capitalised(phrase.0) {
+                return Some(phrase);
+            }
+        }
+        None
+    }
+
+    /// A relative clause hangs on the phrase before it: `Trump, who said …`; the source
+    /// spans the antecedent and `who`, both of which name the speaker.
+    fn relative_subject(&self, end: usize, first: usize) -> Option<TokenRange> {
+        if !(end > first && self.lower(end - 1) == "who") {
+            return None;
+        }
+        let antecedent = match end.checked_sub(2) {
+            Some(comma) if comma > first && self.word(comma) == "," => {
+                self.phrase_ending_at(comma, first)
+            }
+            _ => None,
+        };
+        Some((antecedent.map_or(end - 1, |(s, _)| s), end))
+    }
+
+    /// A sentence-initial subject whose head comes before prepositional modifiers
+    /// (`Experts on North Korea`, `Political observers in Virginia and around the country`):
+    /// the whole subject, when the modifiers reach back to the sentence start.
+    fn extend_over_modifiers(&self, phrase: TokenRange, first: usize) -> TokenRange {
+        let mut start = phrase.0;
+        while start > first + 1 && phrase.1 - start < 16 {
+            let mut k = start - 1;
+            if !self.is_in(k, SUBJECT_MODIFIER_PREPOSITIONS) {
+                break;
+            }
+            if k > first && self.is_one_of(k - 1, &["and", "or"]) {
+                k -= 1;
+            }
+            let Some((s, _)) = self.phrase_ending_at(k, first) else {
+                break;
+            };
+            start = s;
+        }
+        if start == first {
+            (start, phrase.1)
+        } else {
+            phrase
+        }
+    }
+
+    /// The noun phrase that ends just before token `end`, going back no further than
+    /// `first`.
+    pub(crate) fn phrase_ending_at(&self, end: usize, first: usize) -> Option<TokenRange> {
+        let mut start = end;
+        while start > first {
+            let k = start - 1;
+            let lower = self.lower(k);
+            let is_verb = self.word(k).chars().next().is_some_and(char::is_lowercase)
+                && (lower.ends_with("ed") || CUE_WORDS.contains(&lower.as_str()))
+                && !TITLE_PARTICIPLES.contains(&lower.as_str());
+            let joins_phrase = self.is_word(k)
+                && !is_verb
+                && (!PHRASE_STOPS.contains(&lower.as_str())
+                    || (PHRASE_LINKS.contains(&lower.as_str())
+                        && start < end
+                        && k > first
+                        && self.is_word(k - 1)
+                        && !self.is_in(k - 1, PHRASE_STOPS)));
+            if !joins_phrase || self.quote_around(k).is_some() {
+                break;
+            }
+            start = k;
+            if end - start > 10 {
+                return None;
+            }
+        }
+        while start < end && self.is_in(start, PHRASE_LINKS) && self.lower(start) != "the" {
+            start += 1;
+        }
+        let only_numbers = (start..end).all(|k| self.word(k).chars().all(|c| !c.is_alphabetic()));
+        (start < end && !only_numbers).then_some((start, end))
+    }
+
+    /// The subject phrase opening a sentence, when it is followed by a verb of the
+    /// reporting lexicon or a past-tense verb (`Clinton criticized …, arguing …`).
+    pub(crate) fn phrase_starting_sentence(&self, sentence: &TokenSentence) -> Option<TokenRange> {
+        let verb = (sentence.first..sentence.last.min(sentence.first + 12)).find(|&k| {
+            let w = self.lower(k);
+            self.word(k).chars().next().is_some_and(char::is_lowercase)
+                && (CUE_WORDS.contains(&w.as_str()) || w.ends_with("ed"))
+        })?;
+        self.subject_before(verb, sentence.first)
+            .filter(|&(start, _)| start == sentence.first)
+    }
+
+    /// The noun phrase that starts at token `from` (after an inverted cue or `according to`).
+    pub(crate) fn phrase_after(&self, from: usize, limit: usize) -> Option<TokenRange> {
+        let mut k = from;
+        if k < limit && self.is_word(k) {
+            let lower = self.lower(k);
+            let pronouns = [PERSON_PRONOUNS, GROUP_PRONOUNS, FIRST_PERSON_PRONOUNS];
+            if pronouns.iter().any(|list| list.contains(&lower.as_str())) {
+                return Some((k, k + 1));
+            }
+        }
+        while k < limit && self.is_word(k) && self.quote_around(k).is_none() {
+            let lower = self.lower(k);
+            let is_link = PHRASE_LINKS.contains(&lower.as_str())
+                && k > from
+                && k + 1 < limit
+                && self.is_word(k + 1);
+            if WEEKDAYS.contains(&lower.as_str())
+                || AUXILIARIES.contains(&lower.as_str())
+                || (PHRASE_STOPS.contains(&lower.as_str()) && !is_link)
+            {
+                break;
+            }
+            k += 1;
+            if k - from > 10 {
+                return None;
+            }
+        }
+        while k > from && self.is_in(k - 1, PHRASE_LINKS) {
+            k -= 1;
+        }
+        (k > from).then_some((from, k))
+    }
+
+    /// Whether what follows the cue (from token `k`) is an adjunct or the sentence end
+    /// rather than the content of the cue.
+    pub(crate) fn tail_is_adjunct(&self, k: usize, last: usize) -> bool {
+        let k = self.skip_parenthetical(k, last);
+        if k >= last {
+            return true;
+        }
+        let w = self.lower(k);
+        if w == ":" {
+            return false;
+        }
+        // A straight quote that opens here (`told MSNBC's "Morning Joe" that`) closes
+        // nothing.
+        let opens_quote = self.quote_opened_at(k).is_some();
+        let closing_quote = CLOSING_QUOTES.contains(&w.as_str()) && !opens_quote;
+        if SENTENCE_FINAL.contains(&w.as_str()) || SEPARATORS.contains(&w.as_str()) || closing_quote
+        {
+            return true;
+        }
+        if opens_quote {
+            return !self.complement_follows(k, last);
+        }
+        ADJUNCT_OPENERS.contains(&w.as_str()) && !self.complement_follows(k, last)
+    }
+
+    /// Whether a `that`-clause or a colon opens within a few tokens from `k`: the cue
+    /// before `k` introduces content of its own.
+    ///
+    /// The clause ends at a separator, and a `that` after another cue (`, adding that`,
+    /// `announcing that`) belongs to that cue.
+    pub(crate) fn complement_follows(&self, k: usize, last: usize) -> bool {
+        for j in k..last.min(k + 12) {
+            if self.quote_around(j).is_some() {
+                continue;
+            }
+            let w = self.word(j);
+            if SEPARATORS.contains(&w)
+                || SENTENCE_FINAL.contains(&w)
+                || (j > k && self.is_in(j, CUE_WORDS))
+            {
+                return false;
+            }
+            if self.is_complementiser(j, last) || w == ":" {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether the `that` at `j` opens a reported clause: not a pronoun closing the
+    /// sentence (`could change that.`) nor a relative pronoun before its verb (`the
+    /// meeting that was held`).
+    fn is_complementiser(&self, j: usize, last: usize) -> bool {
+        self.lower(j) == "that"
+            && j + 1 < last
+            && self.is_word(j + 1)
+            && !SENTENCE_FINAL.contains(&self.word(j + 1))
+            && !self.is_in(j + 1, RELATIVE_VERBS)
+    }
+
+    /// Content that ends before the separator just before token `before`: the quotation
+    /// that closes there, or the clause from the sentence start.
+    pub(crate) fn content_before(
+        &self,
+        before: usize,
+        sentence: &TokenSentence,
+    ) -> Option<(usize, usize)> {
+        let mut end = before;
+        while end > sentence.first && SEPARATORS.contains(&self.word(end - 1)) {
+            end -= 1;
+        }
+        if end <= sentence.first && self.quote_closed_at(end.wrapping_sub(1)).is_none() {
+            return None;
+        }
+        let closing = end.checked_sub(1)?;
+        if let Some(quote) = self.quote_closed_at(closing) {
+            let start =
+                if quote.open > sentence.first && !self.starts_clause(sentence.first, quote.open) {
+                    self.tokens[sentence.first].start
+                } else {
+                    quote.start
+                };
+            return Some((start, quote.end));
+        }
+        while end > sentence.first && SEPARATORS.contains(&self.word(end - 1)) {
+            end -= 1;
+        }
+        let mut start = sentence.first;
+        // A sentence-initial adverbial clause is not part of the content only when it is
+        // short and closed by a comma; keep everything else.
+        if let Some(quote) = self.quote_opened_at(start) {
+            start = quote.open + 1;
+        }
+        // `On Tuesday, Clinton said …` misread as inverted: a short opening adjunct is not
+        // content.
+        let words = (start..end).filter(|&k| self.is_word(k)).count();
+        let adjunct = words < 8 && self.is_in(start, PREPOSITIONS_OPENING);
+        (start < end && !adjunct).then(|| (self.tokens[start].start, self.tokens[end - 1].end))
+    }
+
+    /// Whether the tokens from `first` up to `open` are only punctuation (the quote starts
+    /// the clause).
+    fn starts_clause(&self, first: usize, open: usize) -> bool {
+        (first..open).all(|k| !self.is_word(k))
+    }
+
+    /// Content that follows a cue ending at `cue_end` in the sentence.
+    pub(crate) fn content_after(
+        &self,
+        cue: usize,
+        cue_end: usize,
+        sentence: &TokenSentence,
+    ) -> Option<(usize, usize)> {
+        let object_first = self.is_in(cue, OBJECT_FIRST_CUES);
+        let window = if object_first { 14 } else { 10 };
+        let mut start = cue_end;
+        let window_end = sentence.last.min(cue_end + window);
+        let mut j = cue_end;
+        while j < window_end {
+            let w = self.lower(j);
+            if let Some(quote) = self.quote_opened_at(j) {
+                if j == cue_end || self.word(j - 1) == "," || self.word(j - 1) == ":" {
+                    start = j;
+                    break;
+                }
+                // `told MSNBC's "Morning Joe" that …`: a quoted name in the listener.
+                if object_first {
+                    j = quote.close + 1;
+                    continue;
+                }
+                // `called them "deplorables"`: a quote after an object is part of the
+                // content, not its start.
+                break;
+            }
+            let complementiser = self.is_complementiser(j, sentence.last);
+            if complementiser || (object_first && CONTENT_OPENERS.contains(&w.as_str())) {
+                start = j;
+                break;
+            }
+            if w == ":" {
+                start = j + 1;
+                break;
+            }
+            // Another clause (`…, but he stressed that`, `…, arguing that`) has its own `that`.
+            let next_clause = w == ","
+                && j + 1 < sentence.last
+                && (self.is_one_of(j + 1, &["but", "and", "while", "though", "although", "as"])
+                    || (self.lower(j + 1).ends_with("ing") && self.is_in(j + 1, CUE_WORDS)));
+            if SENTENCE_FINAL.contains(&w.as_str()) || next_clause {
+                break;
+            }
+            j += 1;
+        }
+        while start < sentence.last && matches!(self.word(start), "," | ":" | "—" | "–") {
+            start += 1;
+        }
+        let mut end = sentence.last;
+        while end > start && SENTENCE_FINAL.contains(&self.word(end - 1)) {
+            end -= 1;
+        }
+        if start >= end {
+            return None;
+        }
+        let mut end_byte = self.tokens[end - 1].end;
+        // A quotation opened in the content may run on past the sentence.
+        if let Some(quote) = (start..end).find_map(|k| self.quote_opened_at(k)) {
+            end_byte = end_byte.max(quote.end);
+        }
+        Some((self.tokens[start].start, end_byte))
+    }
+
+    /// The content introduced by a cue that ends its paragraph or sentence with a colon
+    /// (`Caddell continued:`): the quotation or sentence that follows.
+    pub(crate) fn content_following(&self, sentence_index: usize) -> Option<(usize, usize)> {
+        let next = self.sentences.get(sentence_index + 1)?;
+        if let Some(quote) = self.quote_opened_at(next.first) {
+            return Some((quote.start, quote.end));
+        }
+        Some((
+            self.tokens[next.first].start,
+            self.tokens[next.last - 1].end,
+        ))
+    }
+}

@@ -1,0 +1,91 @@
+//! `according to SOURCE`: before the content (`According to the ministry, no cities were
+//! hit`) or after it (`Civilians fled, according to Kuleba`).
+
+use crate::claims::document::Document;
+use crate::claims::lexicon::{COORDINATORS, OPENING_QUOTES};
+use crate::claims::reported::Frame;
+use crate::segment::TokenSentence;
+
+impl Document<'_> {
+    /// The frame of `according to` at `cue..cue_end`: the source is the phrase after it;
+    /// opening its clause, the content follows the source's comma, otherwise it is the
+    /// clause before.
+    pub(crate) fn according_to_frame(
+        &self,
+        cue: usize,
+        cue_end: usize,
+        sentence: &TokenSentence,
+    ) -> Option<Frame> {
+        let source = self.phrase_after(cue_end, sentence.last)?;
+        let opening = cue == sentence.first
+            || OPENING_QUOTES.contains(&self.word(cue - 1))
+            || self.is_in(cue - 1, COORDINATORS);
+        let content = if opening {
+            let comma = (source.1..sentence.last).find(|&k| self.word(k) == ",")?;
+            let rest = TokenSentence {
+                first: comma + 1,
+                ..*sentence
+            };
+            self.content_after(comma, comma + 1, &rest)?
+        } else {
+            self.content_before(cue, sentence)?
+        };
+        Some(Frame::new(content, source, (cue, cue_end)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::rules::test_support::{assert_claims, claims_of, has};
+    use crate::claims::ClaimKind;
+
+    #[test]
+    fn according_to_before_the_content() {
+        assert_claims(
+            "According to the State Department, the embassy will reopen next month.",
+            &[("state-department", "the embassy will reopen next month")],
+        );
+    }
+
+    #[test]
+    fn according_to_after_the_content() {
+        assert_claims(
+            "The embassy will reopen next month, according to a State Department spokesman.",
+            &[(
+                "state-department-spokesman",
+                "The embassy will reopen next month",
+            )],
+        );
+    }
+
+    #[test]
+    fn inverted_reports_and_according_to() {
+        let claims = claims_of(
+            "The talks did not envisage a ceasefire, Lavrov said. Corridors were not discussed, said Kuleba. According to the Russian Defense Ministry, no cities were hit. Civilians fled, according to Kuleba.",
+        );
+        assert!(has(
+            &claims,
+            "lavrov",
+            "The talks did not envisage a ceasefire",
+            ClaimKind::Indirect
+        ));
+        assert!(has(
+            &claims,
+            "kuleba",
+            "Corridors were not discussed",
+            ClaimKind::Indirect
+        ));
+        assert!(has(
+            &claims,
+            "russian-defense-ministry",
+            "no cities were hit",
+            ClaimKind::Indirect
+        ));
+        assert!(has(
+            &claims,
+            "kuleba",
+            "Civilians fled",
+            ClaimKind::Indirect
+        ));
+    }
+}

@@ -1,0 +1,96 @@
+//! Where a content ends when another report follows in its sentence: `Kuleba said A, but he
+//! stressed that B` or `Perdue said A, arguing that B`.
+
+use crate::claims::document::Document;
+use crate::claims::lexicon::{COORDINATORS, SEPARATORS};
+use crate::claims::reported::Frame;
+
+/// `Kuleba said A, but he stressed that B` or `Perdue said A, arguing that B`: the first
+/// content ends before the coordinated report or the participle cue of the second, which
+/// is a claim of its own.
+pub(crate) fn end_contents_at_coordinated_reports(doc: &Document, frames: &mut [Frame]) {
+    let separated = |start: usize| start >= 1 && SEPARATORS.contains(&doc.word(start - 1));
+    let coordinated_sources = frames
+        .iter()
+        .filter_map(|f| f.source)
+        .filter_map(|(start, _)| {
+            let coordinated = start >= 2
+                && doc.is_one_of(
+                    start - 1,
+                    &["but", "and", "while", "though", "although", "yet"],
+                )
+                && separated(start - 1);
+            coordinated.then_some(start - 2)
+        });
+    // A participle cue after a separator (`, arguing that`) opens a report of its own, as
+    // does a cue joined by a conjunction (`… and said he was …`).
+    let participles = frames
+        .iter()
+        .filter_map(|f| f.cue)
+        .filter_map(|(start, _)| {
+            let participle = doc.is_word(start) && doc.lower(start).ends_with("ing");
+            if participle && separated(start) {
+                return Some(start - 1);
+            }
+            let coordinated = start >= 1 && doc.is_in(start - 1, COORDINATORS);
+            coordinated.then(|| {
+                if separated(start - 1) {
+                    start - 2
+                } else {
+                    start - 1
+                }
+            })
+        });
+    let cuts: Vec<usize> = coordinated_sources
+        .chain(participles)
+        .map(|separator| doc.tokens[separator].start)
+        .collect();
+    for frame in frames.iter_mut() {
+        let cut = cuts
+            .iter()
+            .copied()
+            .filter(|&byte| frame.content.0 < byte && byte < frame.content.1)
+            .min();
+        if let Some(byte) = cut {
+            frame.content.1 = byte;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::rules::test_support::assert_claims;
+
+    #[test]
+    fn a_report_joined_by_but_ends_the_first_content() {
+        assert_claims(
+            "Kuleba said the talks were useful, but he stressed that no ceasefire was agreed.",
+            &[
+                ("kuleba", "the talks were useful"),
+                ("kuleba", "that no ceasefire was agreed"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_ends_the_first_content() {
+        assert_claims(
+            "Merkel said the deal was fair, adding that Greece had to deliver reforms.",
+            &[
+                ("merkel", "the deal was fair"),
+                ("merkel", "that Greece had to deliver reforms"),
+            ],
+        );
+    }
+
+    #[test]
+    fn another_speakers_report_ends_the_first_content() {
+        assert_claims(
+            "Experts warned that the dam could fail, and engineers said repairs would take months.",
+            &[
+                ("experts", "that the dam could fail"),
+                ("engineers", "repairs would take months"),
+            ],
+        );
+    }
+}

@@ -1,0 +1,268 @@
+//! Inverted reports, content first: `CONTENT, SOURCE CUE` (`"…," Lavrov said`), `CONTENT,
+//! CUE SOURCE` (`…, said Kuleba`), and split quotes whose second part follows the source
+//! (`"…," he said, "…"`).
+
+use crate::claims::document::{Document, TokenRange};
+use crate::claims::lexicon::{CLOSING_QUOTES, INVERTING_CUES, SEPARATORS};
+use crate::claims::quotes::Quote;
+use crate::claims::reported::Frame;
+use crate::segment::TokenSentence;
+
+impl<'a> Document<'a> {
+    /// `CONTENT, SOURCE CUE`: the subject `source` follows a separator or a closing quote,
+    /// and nothing but an adjunct follows the cue (`tail` is past any listener).
+    pub(crate) fn source_cue_frame(
+        &self,
+        source: TokenRange,
+        cue: TokenRange,
+        tail: usize,
+        sentence: &TokenSentence,
+    ) -> Option<Frame> {
+        let before_source = source.0.checked_sub(1).filter(|&b| b >= sentence.first);
+        let after_separator = before_source.is_some_and(|b| {
+            SEPARATORS.contains(&self.word(b)) || CLOSING_QUOTES.contains(&self.word(b))
+        });
+        // `"…," she said several months later`: a quotation that ends in a comma before
+        // its source is the content whatever follows the cue.
+        let after_open_quote = before_source.is_some_and(|b| {
+            CLOSING_QUOTES.contains(&self.word(b))
+                && b > sentence.first
+                && matches!(self.word(b - 1), "," | "?" | "!")
+        }) && !self.complement_follows(tail, sentence.last);
+        let inverted = after_separator
+            && self.is_in(cue.0, INVERTING_CUES)
+            && (self.tail_is_adjunct(tail, sentence.last) || after_open_quote);
+        if !inverted {
+            return None;
+        }
+        // Without content before it (`As a phone rang, the announcer said, "…"`), the
+        // report is not inverted after all.
+        let content = self.content_before(source.0, sentence)?;
+        Some(self.inverted_frame(content, source, cue, cue.1, sentence))
+    }
+
+    /// `CONTENT, CUE SOURCE`: an inverting cue right after a separator or a closing quote,
+    /// then its source and nothing but an adjunct.
+    pub(crate) fn cue_source_frame(
+        &self,
+        cue: usize,
+        cue_end: usize,
+        sentence: &TokenSentence,
+    ) -> Option<Frame> {
+        let before = cue.checked_sub(1).filter(|&b| b >= sentence.first)?;
+        let inverted =
+            SEPARATORS.contains(&self.word(before)) || CLOSING_QUOTES.contains(&self.word(before));
+        if !inverted || !self.is_in(cue, INVERTING_CUES) {
+            return None;
+        }
+        let source = self.phrase_after(cue_end, sentence.last)?;
+        if !self.tail_is_adjunct(source.1, sentence.last) {
+            return None;
+        }
+        let content = self.content_before(cue, sentence)?;
+        Some(self.inverted_frame(content, source, (cue, cue_end), source.1, sentence))
+    }
+
+    /// Extends content that ends with a quotation over a split quote's second part
+    /// (`"…," he said, "…"`) that follows the source and cue.
+    fn split_quote(&self, after: usize, sentence: &TokenSentence) -> Option<&'a Quote> {
+        let mut k = after;
+        while k < sentence.last && self.is_word(k) {
+            k += 1;
+        }
+        if k < sentence.last && self.word(k) == "," {
+            return self.quote_opened_at(k + 1);
+        }
+        None
+    }
+
+    /// Frame for content before the source and cue, extended over a split quote's second
+    /// part when one follows `after`.
+    fn inverted_frame(
+        &self,
+        mut content: (usize, usize),
+        source: TokenRange,
+        cue: TokenRange,
+        after: usize,
+        sentence: &TokenSentence,
+    ) -> Frame {
+        let mut gap = None;
+        if let Some(second) = self.split_quote(after, sentence) {
+            gap = Some((content.1, second.start));
+            content.1 = second.end;
+        }
+        Frame {
+            content,
+            source: Some(source),
+            cue: Some(cue),
+            continues: None,
+            gap,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::rules::test_support::{assert_claims, claims_of, has};
+    use crate::claims::ClaimKind;
+
+    #[test]
+    fn content_then_source_and_cue_with_a_time_adjunct() {
+        assert_claims(
+            "The talks were useful, Lavrov said on Thursday.",
+            &[("lavrov", "The talks were useful")],
+        );
+    }
+
+    #[test]
+    fn a_quote_then_cue_and_source_with_titles() {
+        assert_claims(
+            "\"We are ready for a ceasefire,\" said Ukrainian President Volodymyr Zelensky.",
+            &[("zelensky", "We are ready for a ceasefire")],
+        );
+    }
+
+    #[test]
+    fn a_split_quote_joins_its_parts() {
+        assert_claims(
+            "\"Our position is clear,\" Zelensky said, \"we will not give up territory.\"",
+            &[(
+                "zelensky",
+                "Our position is clear, we will not give up territory.",
+            )],
+        );
+    }
+
+    #[test]
+    fn direct_quotes_in_straight_curly_and_guillemet_marks() {
+        let claims = claims_of(
+            "\"Talks are over,\" Lavrov said.\n“We stay,” said Kuleba.\n«No deal,» Cavusoglu said.",
+        );
+        assert!(has(&claims, "lavrov", "Talks are over", ClaimKind::Direct));
+        assert!(has(&claims, "kuleba", "We stay", ClaimKind::Direct));
+        assert!(has(&claims, "cavusoglu", "No deal", ClaimKind::Direct));
+    }
+
+    #[test]
+    fn a_split_quote_is_one_claim_without_the_narration() {
+        let claims = claims_of("\"We asked for a corridor,\" Kuleba said, \"and got nothing.\"");
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].1, "We asked for a corridor, and got nothing.");
+        assert_eq!(claims[0].2, ClaimKind::Direct);
+    }
+
+    #[test]
+    fn a_quote_before_pronoun_and_cue_with_a_trailing_time_phrase() {
+        let claims = claims_of(
+            "Connie Mariano spoke later. \u{201c}It never crossed my mind that I was losing it,\u{201d} she said several months after her release.",
+        );
+        assert!(
+            has(
+                &claims,
+                "mariano",
+                "It never crossed my mind",
+                ClaimKind::Direct
+            ),
+            "{claims:?}"
+        );
+        assert!(!claims.iter().any(|(_, t, _)| t.contains("several months")));
+    }
+
+    #[test]
+    fn inverted_cue_after_a_time_phrase_and_before_an_appositive() {
+        let claims = claims_of(
+            "Its first national television ad could start this week, said Brian Baker, a longtime political adviser to the family.",
+        );
+        assert!(
+            has(
+                &claims,
+                "baker",
+                "Its first national television ad could start this week",
+                ClaimKind::Indirect
+            ),
+            "{claims:?}"
+        );
+    }
+
+    #[test]
+    fn sources_with_initials_state_abbreviations_and_title_participles() {
+        let claims = claims_of(
+            "Not paying taxes ''makes me smart,'' Donald J. Trump said last week.\n\
+             \u{201c}Our assumption is that the veto will be overridden,\u{201d} Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.\n\
+             Clinton \"is the only candidate with the experience to keep America safe,\" retired Air Force general Lloyd Newton said.",
+        );
+        assert!(
+            has(&claims, "trump", "makes me smart", ClaimKind::Mixed),
+            "{claims:?}"
+        );
+        assert!(
+            has(
+                &claims,
+                "mcconnell",
+                "the veto will be overridden",
+                ClaimKind::Direct
+            ),
+            "{claims:?}"
+        );
+        assert!(
+            has(&claims, "newton", "the only candidate", ClaimKind::Mixed),
+            "{claims:?}"
+        );
+        assert!(!claims.iter().any(|(_, t, _)| t.contains("last week")));
+    }
+
+    #[test]
+    fn a_coordinated_clause_before_an_inverted_cue_is_content_not_an_appositive() {
+        let claims = claims_of(
+            "Kadzik's refusal did not go over well with Republicans, and the meeting deteriorated from there, said one GOP source in the room. The program has grown beyond its intent, they say.",
+        );
+        assert!(
+            claims
+                .iter()
+                .any(|(s, t, _)| s != "republicans"
+                    && t.contains("the meeting deteriorated from there")),
+            "{claims:?}"
+        );
+        assert!(
+            claims
+                .iter()
+                .any(|(_, t, _)| t == "The program has grown beyond its intent"),
+            "{claims:?}"
+        );
+    }
+
+    #[test]
+    fn an_inverted_quote_keeps_its_speaker_when_another_cue_follows() {
+        let claims = claims_of(
+            "\u{201c}Immunity deals should not be a requirement,\" Oversight Chairman Jason Chaffetz (R-Utah) said in a statement, adding that the deals were handed out \"like candy.\" Experts disagree on the plan. Said Ellis: \u{201c}She is not interested in tax reform.\u{201d} Nobody else spoke.",
+        );
+        assert!(
+            has(
+                &claims,
+                "chaffetz",
+                "Immunity deals should not be",
+                ClaimKind::Direct
+            ) || claims
+                .iter()
+                .any(|(s, t, _)| s.contains("chaffetz") && t.starts_with("Immunity deals")),
+            "{claims:?}"
+        );
+        assert!(
+            !claims.iter().any(|(_, t, _)| t == "in a statement"),
+            "{claims:?}"
+        );
+        assert!(
+            has(
+                &claims,
+                "ellis",
+                "not interested in tax reform",
+                ClaimKind::Direct
+            ),
+            "{claims:?}"
+        );
+        assert!(
+            !claims.iter().any(|(_, t, _)| t.contains("Nobody else")),
+            "{claims:?}"
+        );
+    }
+}

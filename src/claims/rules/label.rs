@@ -1,0 +1,97 @@
+//! Labels before a colon: `PENCE: …` opening a paragraph (transcripts, headlines) and a
+//! fronted cue before the name (`Said Ellis: "…"`).
+
+use crate::claims::document::Document;
+use crate::claims::lexicon::{FRONTED_CUES, NOT_LABELS, OPENING_QUOTES};
+use crate::claims::reported::Frame;
+
+impl Document<'_> {
+    /// `NAME: …` at the start of a paragraph (transcripts, headlines).
+    pub(crate) fn label_frame(&self, si: usize) -> Option<Frame> {
+        let sentence = &self.sentences[si];
+        let starts_paragraph = si == 0 || self.sentences[si - 1].paragraph != sentence.paragraph;
+        let mut first = sentence.first;
+        if OPENING_QUOTES.contains(&self.word(first)) {
+            first += 1;
+        }
+        let colon = (first..sentence.last.min(first + 4)).find(|&k| self.word(k) == ":")?;
+        // `Said Ellis: "…"`: a fronted cue, then the name; it may follow other sentences of
+        // its paragraph.
+        let fronted_cue = colon == first + 2 && self.is_in(first, FRONTED_CUES);
+        let fronted_in_paragraph = fronted_cue && first == sentence.first;
+        if !(starts_paragraph || fronted_in_paragraph) {
+            return None;
+        }
+        let label_ok = colon > first
+            && colon - first <= 2
+            && !self.is_in(first, NOT_LABELS)
+            && (first..colon).all(|k| self.is_word(k) && self.is_capitalised(k));
+        if !label_ok {
+            return None;
+        }
+        // A label opening a paragraph speaks to its end; one inside a paragraph, to the
+        // end of its sentence.
+        let content_last = if starts_paragraph {
+            self.sentences[si..]
+                .iter()
+                .take_while(|s| s.paragraph == sentence.paragraph)
+                .last()
+                .map_or(sentence.last, |s| s.last)
+        } else {
+            sentence.last
+        };
+        let start = colon + 1;
+        if start >= content_last {
+            return None;
+        }
+        Some(Frame {
+            content: (self.tokens[start].start, self.tokens[content_last - 1].end),
+            source: Some((first + usize::from(fronted_cue), colon)),
+            cue: Some(if fronted_cue {
+                (first, first + 1)
+            } else {
+                (colon, colon + 1)
+            }),
+            continues: None,
+            gap: None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::rules::test_support::{assert_claims, assert_no_claims, claims_of, has};
+    use crate::claims::ClaimKind;
+
+    #[test]
+    fn transcript_labels_speak_to_the_end_of_their_paragraph() {
+        assert_claims(
+            "PENCE: We will not raise taxes on working families.\n\nKAINE: That is simply not true.",
+            &[
+                ("pence", "We will not raise taxes on working families."),
+                ("kaine", "That is simply not true."),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_fronted_cue_before_a_name() {
+        assert_claims(
+            "Said Warren: \"This is a rigged system.\"",
+            &[("warren", "\"This is a rigged system.\"")],
+        );
+    }
+
+    #[test]
+    fn an_editorial_label_names_no_speaker() {
+        assert_no_claims("Correction: An earlier version misstated the date.");
+    }
+
+    #[test]
+    fn a_fronted_said_before_a_colon_is_not_part_of_the_name() {
+        let claims = claims_of(
+            "Said Ellis: \u{201c}I don't get the sense she is interested in tax reform.\u{201d}",
+        );
+        assert!(has(&claims, "ellis", "tax reform", ClaimKind::Direct));
+    }
+}

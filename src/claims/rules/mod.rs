@@ -1,0 +1,18 @@
+//! The extraction rules, one file each; `reported::find_frames` tries them in order. Each
+//! rule reads the `Document` through the shared phrase helpers and returns `Frame`s.
+
+mod according_to;
+mod content_end;
+mod continued_quotes;
+mod coordinated;
+mod dash_signature;
+mod inverted;
+mod label;
+mod participle;
+mod stance;
+mod subject_cue;
+#[cfg(test)]
+pub(crate) mod test_support;
+
+pub(crate) use content_end::end_contents_at_coordinated_reports;
+pub(crate) use continued_quotes::add_continued_quotes;

@@ -1,0 +1,60 @@
+//! `…, arguing that …`: a participle cue after a comma reports the subject that opens the
+//! sentence (`Clinton criticized the plan, arguing that it would fail`).
+
+use crate::claims::document::Document;
+use crate::claims::reported::Frame;
+use crate::segment::TokenSentence;
+
+impl Document<'_> {
+    /// The frame of the participle cue at `cue..cue_end` that follows a comma.
+    pub(crate) fn participle_frame(
+        &self,
+        cue: usize,
+        cue_end: usize,
+        sentence: &TokenSentence,
+    ) -> Option<Frame> {
+        let subject = self.phrase_starting_sentence(sentence)?;
+        let content = self.content_after(cue, cue_end, sentence)?;
+        Some(Frame::new(content, subject, (cue, cue_end)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::rules::test_support::{assert_claims, extract};
+
+    #[test]
+    fn a_participle_reports_the_subject_of_the_sentence() {
+        assert_claims(
+            "The governor vetoed the bill on Friday, arguing that it would raise taxes.",
+            &[("governor", "that it would raise taxes")],
+        );
+    }
+
+    #[test]
+    fn saying_after_a_stance_is_a_second_claim() {
+        assert_claims(
+            "Mayor Bill de Blasio defended the plan, saying the city could not afford to wait.",
+            &[
+                ("blasio", "the plan"),
+                ("blasio", "the city could not afford to wait"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_participle_report_ends_the_content_before_it() {
+        let claims = extract(
+            "Senator Jane Perdue said the plan would fail, arguing that costs were too high.",
+        )
+        .claims;
+        let said = claims
+            .iter()
+            .find(|c| c.text.starts_with("the plan"))
+            .map(|c| c.text.as_str());
+        assert_eq!(said, Some("the plan would fail"));
+        assert!(claims
+            .iter()
+            .any(|c| c.text.contains("costs were too high")));
+    }
+}

@@ -1,0 +1,270 @@
+//! `SOURCE CUE (that) CONTENT`: a subject, its cue and the content after it, with a
+//! listener or object first for some cues (`told reporters that …`), a colon before the
+//! next paragraph (`Kuleba said:`) or the quotation just before (`"…" Kuleba said.`).
+
+use crate::claims::document::{Document, TokenRange};
+use crate::claims::lexicon::{OBJECT_FIRST_CUES, OBJECT_PRONOUNS};
+use crate::claims::reported::Frame;
+
+impl Document<'_> {
+    /// The frame of a cue at `cue` whose subject `source` comes before it in sentence
+    /// `si`; an inverted report (`"…," Kuleba said`) is tried first.
+    pub(crate) fn subject_cue_frame(
+        &self,
+        source: TokenRange,
+        (cue, cue_end): TokenRange,
+        si: usize,
+    ) -> Option<Frame> {
+        let sentence = &self.sentences[si];
+        // `If Kiev wanted to announce …`: a condition reports no one's claim.
+        if source.0 > sentence.first && self.is_one_of(source.0 - 1, &["if", "unless", "whether"]) {
+            return None;
+        }
+        let tail = self.listener_end(cue, cue_end, sentence.last);
+        if let Some(frame) = self.source_cue_frame(source, (cue, cue_end), tail, sentence) {
+            return Some(frame);
+        }
+        if let Some(content) = self.content_after(cue, cue_end, sentence) {
+            return Some(Frame::new(content, source, (cue, cue_end)));
+        }
+        // `Kuleba said:` ending a paragraph, or `Kuleba said.` after a quoted sentence.
+        let ends_with_colon = (cue_end..sentence.last).any(|k| self.word(k) == ":");
+        if ends_with_colon {
+            let content = self.content_following(si)?;
+            return Some(Frame::new(content, source, (cue, cue_end)));
+        }
+        if source.0 == sentence.first && sentence.first > 0 {
+            if let Some(quote) = self.quote_closed_at(sentence.first - 1) {
+                return Some(Frame::new((quote.start, quote.end), source, (cue, cue_end)));
+            }
+        }
+        None
+    }
+
+    /// Where the cue's listener or object ends (`told reporters`, `told me`), so that what
+    /// follows it can be read as content or adjunct; `cue_end` for other cues.
+    fn listener_end(&self, cue: usize, cue_end: usize, last: usize) -> usize {
+        if !self.is_in(cue, OBJECT_FIRST_CUES) {
+            return cue_end;
+        }
+        if cue_end < last && self.is_in(cue_end, OBJECT_PRONOUNS) {
+            cue_end + 1
+        } else {
+            self.phrase_after(cue_end, last)
+                .map_or(cue_end, |object| object.1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::rules::test_support::{assert_claims, assert_no_claims, claims_of, has};
+    use crate::claims::ClaimKind;
+
+    #[test]
+    fn a_that_clause_after_the_cue() {
+        assert_claims(
+            "Senator Elizabeth Warren said that the bill would hurt consumers.",
+            &[("warren", "that the bill would hurt consumers")],
+        );
+    }
+
+    #[test]
+    fn a_listener_and_a_time_before_the_content() {
+        assert_claims(
+            "Defense Secretary Lloyd Austin told reporters on Tuesday that the troops would stay.",
+            &[("austin", "that the troops would stay")],
+        );
+    }
+
+    #[test]
+    fn a_cue_before_a_colon_reports_the_next_paragraph() {
+        assert_claims(
+            "Kuleba said:\n\n\"We will defend every city.\"",
+            &[("kuleba", "We will defend every city.")],
+        );
+    }
+
+    #[test]
+    fn a_colon_only_cue_needs_its_colon() {
+        assert_no_claims("The war continued for another year.");
+        assert_claims(
+            "Caddell continued:\n\n\"The voters are angry.\"",
+            &[("caddell", "The voters are angry.")],
+        );
+    }
+
+    #[test]
+    fn indirect_speech_with_that_and_a_listener() {
+        let claims = claims_of(
+            "Russian Foreign Minister Sergey Lavrov said on Thursday that the talks were useful. Kuleba told reporters that Russia refused a pause.",
+        );
+        assert!(has(
+            &claims,
+            "lavrov",
+            "that the talks were useful",
+            ClaimKind::Indirect
+        ));
+        assert!(has(
+            &claims,
+            "kuleba",
+            "that Russia refused a pause",
+            ClaimKind::Indirect
+        ));
+    }
+
+    #[test]
+    fn a_headline_says_is_a_cue() {
+        let claims = claims_of("Obama Says Museum Will Tell of Suffering\n\nThe museum opened.");
+        assert!(has(
+            &claims,
+            "obama",
+            "Museum Will Tell",
+            ClaimKind::Indirect
+        ));
+    }
+
+    #[test]
+    fn railed_against_is_a_cue() {
+        let claims = claims_of("Senator Maria Lopez railed against the new tariffs on steel.");
+        assert!(has(
+            &claims,
+            "lopez",
+            "the new tariffs",
+            ClaimKind::Indirect
+        ));
+    }
+
+    #[test]
+    fn a_quote_after_a_comma_and_a_short_opening_clause() {
+        let claims = claims_of(
+            "As a phone rang, the announcer said, \u{201c}Your children are safe and asleep.\u{201d}",
+        );
+        assert!(has(
+            &claims,
+            "announcer",
+            "Your children are safe",
+            ClaimKind::Direct
+        ));
+    }
+
+    #[test]
+    fn an_appositive_subject_and_a_sentence_ending_in_that() {
+        let claims = claims_of(
+            "China, Pyongyang's only ally and its economic lifeline to the outside world, said it was \"resolutely opposed\" to the test. Experts on North Korea and nuclear nonproliferation said the latest nuclear test could change that.",
+        );
+        assert!(has(
+            &claims,
+            "china",
+            "resolutely opposed",
+            ClaimKind::Mixed
+        ));
+        assert!(claims.iter().any(|(s, t, _)| s.starts_with("experts")
+            && t.starts_with("the latest nuclear test could change that")));
+    }
+
+    #[test]
+    fn a_subject_with_prepositional_modifiers() {
+        let claims = claims_of(
+            "Political observers in Virginia and around the country say Scott deserves the right of first refusal.",
+        );
+        assert!(claims.iter().any(
+            |(s, t, _)| s.starts_with("political-observers") && t.starts_with("Scott deserves")
+        ));
+    }
+
+    #[test]
+    fn told_with_a_quoted_listener_reports_the_that_clause() {
+        let claims = claims_of(
+            "Sanders told MSNBC's \"Morning Joe\" that nobody would question her intelligence.",
+        );
+        assert!(has(
+            &claims,
+            "sanders",
+            "that nobody would question her intelligence",
+            ClaimKind::Indirect
+        ));
+        assert!(!claims.iter().any(|(_, t, _)| t.contains("Morning Joe")));
+    }
+
+    #[test]
+    fn headline_verbs_reduced_relatives_and_participles_after_a_quote() {
+        let claims = claims_of(
+            "New Poll Shows Minor Post-Debate Bump For Clinton.\n\n\
+             A Government Accountability Office report released last year found that the agency could not trace the money.\n\n\
+             \"We need change,\" the New York businessman said, arguing that he will bring a common-sense approach.",
+        );
+        assert!(
+            claims
+                .iter()
+                .any(|(s, t, _)| s.contains("poll") && t.starts_with("Minor Post-Debate Bump")),
+            "{claims:?}"
+        );
+        assert!(
+            claims.iter().any(|(s, t, _)| s.contains("report")
+                && t == "that the agency could not trace the money"),
+            "{claims:?}"
+        );
+        assert!(
+            claims.iter().any(|(s, t, _)| s.contains("businessman")
+                && t == "that he will bring a common-sense approach"),
+            "{claims:?}"
+        );
+    }
+
+    #[test]
+    fn a_relative_that_after_the_cue_is_not_the_content() {
+        let claims = claims_of(
+            "Heading into the debate in 10 days, Sanders told MSNBC's \"Morning Joe\" that nobody would question her intelligence.\n\n\
+             \"We are in a critical situation in Europe,\" German Chancellor Angela Merkel told reporters after the meeting that was held on a boat.",
+        );
+        assert!(
+            has(
+                &claims,
+                "sanders",
+                "that nobody would question",
+                ClaimKind::Indirect
+            ),
+            "{claims:?}"
+        );
+        assert!(
+            has(
+                &claims,
+                "merkel",
+                "We are in a critical situation",
+                ClaimKind::Direct
+            ),
+            "{claims:?}"
+        );
+        assert!(
+            !claims.iter().any(|(_, t, _)| t.contains("was held")),
+            "{claims:?}"
+        );
+    }
+
+    #[test]
+    fn a_dated_appositive_subject_and_a_condition() {
+        let claims = claims_of(
+            "On February 18, the heads of the LPR and DPR, Leonid Pasechnik and Denis Pushilin, announced the evacuation of residents to Russia.\n\n\
+             If Kiev wanted to announce today that all good deeds failed, then it fits the logic of Ukrainian diplomacy, Sergey Lavrov noted.",
+        );
+        assert!(
+            claims
+                .iter()
+                .any(|(s, t, _)| s == "pushilin" && t.starts_with("the evacuation")),
+            "{claims:?}"
+        );
+        assert!(
+            !claims
+                .iter()
+                .any(|(s, _, _)| s.contains("february") || s == "kiev"),
+            "{claims:?}"
+        );
+        assert!(
+            claims
+                .iter()
+                .any(|(s, t, _)| s == "lavrov" && t.starts_with("If Kiev wanted")),
+            "{claims:?}"
+        );
+    }
+}
