@@ -13,7 +13,7 @@ mod phrase;
 mod quotes;
 mod reported;
 mod rules;
-mod source_kind;
+pub(crate) mod source_kind;
 mod source_words;
 mod speakers;
 

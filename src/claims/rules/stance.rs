@@ -4,50 +4,95 @@
 
 use crate::claims::document::Document;
 use crate::claims::lexicon::{
-    is_time_word, AUXILIARIES, DETERMINERS_CAPITALISED, PERSON_PRONOUNS, PHRASE_STOPS,
+    is_time_word, AUXILIARIES, DETERMINERS, DETERMINERS_CAPITALISED, PERSON_PRONOUNS, PHRASE_STOPS,
 };
+use crate::claims::source_kind;
 use crate::claims::speakers::{classify, Mention};
 
 impl Document<'_> {
-    /// A finite verb right after a named or pronoun subject (`Trump still ducks on taxes`):
-    /// annotation in the PolNeAR style counts such stances as attributed content.
+    /// A finite verb after a named or pronoun subject that opens the sentence (`Trump
+    /// still ducks on taxes`, `Clinton has delivered a positive message`, `Johnson did not
+    /// identify a location`): annotation in the PolNeAR style counts such stances as
+    /// attributed content. Right after the subject the verb must look finite (-ed, -s);
+    /// after an auxiliary (`has`, `did not`, `is`) any content word is the verb.
     pub(crate) fn stance_verb_at(&self, i: usize, first: usize) -> Option<usize> {
+        if i == first || !self.is_word(i) {
+            return None;
+        }
+        let (start, end) = self.subject_before(i, first)?;
+        if start != first {
+            return None;
+        }
+        let after_auxiliary = end < i;
+        // `He is sick`, `Oz is hardly an impartial figure`: after a copula only an -ing
+        // verb is a stance (`is calling for`).
+        let after_copula = (end..i).any(|k| self.is_one_of(k, &["is", "was", "are", "were"]));
+        let verb_like = if after_copula {
+            self.lower(i).ends_with("ing") && self.is_content_word(i)
+        } else if after_auxiliary {
+            self.is_content_word(i)
+        } else {
+            self.looks_finite(i)
+        };
+        if !verb_like {
+            return None;
+        }
+        let words: Vec<&str> = (start..end).map(|k| self.word(k)).collect();
+        self.names_a_stance_holder(&words).then_some(i + 1)
+    }
+
+    /// An -ed or -s word of four letters or more that is no function word.
+    fn looks_finite(&self, i: usize) -> bool {
+        let lower = self.lower(i);
+        (lower.ends_with("ed") || (lower.ends_with('s') && !lower.ends_with("ss")))
+            && lower.len() > 3
+            && self.is_content_word(i)
+    }
+
+    /// A lower-case word that is no function word, auxiliary, determiner or adverb.
+    fn is_content_word(&self, i: usize) -> bool {
         let w = self.word(i);
         let lower = self.lower(i);
-        let looks_finite = w.chars().next().is_some_and(char::is_lowercase)
-            && w.len() > 3
-            && (lower.ends_with("ed") || (lower.ends_with('s') && !lower.ends_with("ss")))
+        w.chars().next().is_some_and(char::is_lowercase)
+            && w.len() > 2
+            && !lower.ends_with("ly")
+            && !self.is_adverb(i)
             && !PHRASE_STOPS.contains(&lower.as_str())
-            && !AUXILIARIES.contains(&lower.as_str());
-        if !looks_finite || i == first {
-            return None;
-        }
-        let subject = i - 1;
-        let starts_sentence = self
-            .subject_before(i, first)
-            .is_some_and(|(start, end)| start == first && end == i);
-        if !starts_sentence {
-            return None;
-        }
-        let s = self.word(subject);
-        let pronoun = self.is_in(subject, PERSON_PRONOUNS) || self.is_one_of(subject, &["they"]);
-        let words: Vec<&str> = (first..i).map(|k| self.word(k)).collect();
-        // One capitalised word opening a sentence is as likely a common noun as a name.
-        let possessive = s.ends_with("'s") || s.ends_with("’s");
+            && !AUXILIARIES.contains(&lower.as_str())
+            && !DETERMINERS.contains(&lower.as_str())
+    }
+
+    /// Whether a sentence-opening subject names who holds a stance: a name of two words or
+    /// more, a pronoun, a lone surname of someone the article names in full (`Caddell
+    /// questioned …`) or a description of a source. One capitalised word opening a
+    /// sentence is as likely a common noun as a name.
+    fn names_a_stance_holder(&self, words: &[&str]) -> bool {
+        let Some(last) = words.last() else {
+            return false;
+        };
+        let lower = last.to_lowercase();
+        let pronoun =
+            words.len() == 1 && (PERSON_PRONOUNS.contains(&lower.as_str()) || lower == "they");
+        let possessive = last.ends_with("'s") || last.ends_with("’s");
         let named = words.len() >= 2
             && !possessive
-            && !DETERMINERS_CAPITALISED.contains(&s)
-            && !is_time_word(&s.to_lowercase())
+            && !DETERMINERS_CAPITALISED.contains(last)
+            && !is_time_word(&lower)
             && words
                 .iter()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
             && matches!(
-                classify(&words),
+                classify(words),
                 Mention::Person { .. } | Mention::Organisation { .. }
             );
-        // A lone surname of someone the article names in full (`Caddell questioned …`).
-        let known_surname = words.len() == 1 && self.surnames.contains(s);
-        (named || pronoun || known_surname).then_some(i + 1)
+        let known_surname = words.len() == 1 && self.surnames.contains(*last);
+        // `The committee approved …`, `Republicans blocked …`: a description whose head
+        // names a source.
+        let described = matches!(
+            classify(words),
+            Mention::Description { words, .. } if words.last().is_some_and(|head| source_kind::head_kind(head).is_some())
+        );
+        pronoun || named || known_surname || described
     }
 }
 
@@ -72,7 +117,28 @@ mod tests {
     }
 
     #[test]
-    fn a_common_noun_subject_states_none() {
-        assert_no_claims("The committee approved the budget on Monday.");
+    fn a_subject_that_names_no_source_states_none() {
+        assert_no_claims("The bridge collapsed into the river on Monday.");
+    }
+
+    #[test]
+    fn a_described_source_states_a_stance() {
+        assert_claims(
+            "The committee approved the budget on Monday.",
+            &[("committee", "the budget on Monday")],
+        );
+    }
+
+    #[test]
+    fn a_verb_after_an_auxiliary_is_a_stance_and_a_copula_is_not() {
+        assert_claims(
+            "Gary Johnson did not identify a location.",
+            &[("johnson", "a location")],
+        );
+        assert_claims(
+            "Hillary Clinton is calling for new rules on banks.",
+            &[("clinton", "new rules on banks")],
+        );
+        assert_no_claims("Mehmet Oz is hardly an impartial figure.");
     }
 }
