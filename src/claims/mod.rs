@@ -454,6 +454,74 @@ mod tests {
     use super::*;
     use std::path::Path;
 
+    /// The shapes of the speaker problems a reader met in a report on the Mueller inquiry.
+    const INQUIRY: &str = "Peter Carr, a spokesman for Mueller's office, said the report was not accurate. \
+        The spokesman added that the office would not comment further.\n\n\
+        President Trump said the story was a hoax. The president said he had been vindicated.\n\n\
+        BuzzFeed Editor-in-Chief Ben Smith said the outlet stood by its reporting.\n\n\
+        Reps. Elijah Cummings of Maryland and John Conyers of Michigan said the claims must be investigated.";
+
+    #[test]
+    fn role_nouns_resolve_to_the_person_introduced_with_the_role() {
+        let claims = claims_of(INQUIRY);
+        assert!(has(
+            &claims,
+            "carr",
+            "would not comment",
+            ClaimKind::Indirect
+        ));
+        assert!(has(&claims, "trump", "vindicated", ClaimKind::Indirect));
+        let extracted = extract(INQUIRY);
+        let ids: Vec<&str> = extracted.speakers.iter().map(|s| s.id.as_str()).collect();
+        assert!(
+            !ids.contains(&"spokesman") && !ids.contains(&"president"),
+            "{ids:?}"
+        );
+        let carr = extracted
+            .speakers
+            .iter()
+            .find(|s| s.id == "carr")
+            .expect("Carr");
+        assert_eq!(carr.role.as_deref(), Some("spokesman for Mueller's office"));
+    }
+
+    #[test]
+    fn a_name_keeps_no_title_and_conjoined_sources_each_speak() {
+        let extracted = extract(INQUIRY);
+        let smith = extracted
+            .speakers
+            .iter()
+            .find(|s| s.id == "smith")
+            .expect("Smith");
+        assert_eq!(smith.name, "Ben Smith");
+        assert_eq!(smith.role.as_deref(), Some("BuzzFeed Editor-in-Chief"));
+        let investigated: Vec<&str> = extracted
+            .claims
+            .iter()
+            .filter(|c| c.text.contains("investigated"))
+            .map(|c| c.speaker.as_str())
+            .collect();
+        assert_eq!(investigated, ["cummings", "conyers"]);
+        assert!(extracted
+            .speakers
+            .iter()
+            .all(|s| s.kind == SpeakerKind::Person));
+    }
+
+    #[test]
+    fn one_span_has_one_speaker() {
+        let extracted = extract(INQUIRY);
+        for (i, a) in extracted.claims.iter().enumerate() {
+            for b in &extracted.claims[i + 1..] {
+                let conjoined = a.text.contains("investigated");
+                assert!(
+                    a.span != b.span || conjoined,
+                    "{a:?} and {b:?} share a span"
+                );
+            }
+        }
+    }
+
     #[test]
     fn reported_speech_quoting_some_words_is_mixed() {
         let claims = claims_of("Lavrov said the statement was \"within the logic of Ukrainian diplomacy\" and nothing more.");

@@ -9,7 +9,7 @@ use super::lexicon::{
     CONTRACTIONS, DEMONYMS, DETERMINERS, FEMALE_FIRST_NAMES, FEMALE_ROLE_WORDS,
     FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, HONORIFICS, MALE_FIRST_NAMES, MALE_ROLE_WORDS,
     NAME_SUFFIXES, ORGANISATION_HEADS, PERSON_PRONOUNS, PHRASE_STOPS, ROLE_ENDS, ROLE_SYNONYMS,
-    TITLE_WORDS,
+    SOURCE_GROUP_NOUNS, TITLE_WORDS,
 };
 use super::source_kind::{self, DescriptionKind};
 use super::{Speaker, SpeakerKind};
@@ -98,7 +98,11 @@ pub fn classify(words: &[&str]) -> Mention {
         // `Half of Vermont Democrats`, `a majority of voters`: the group after `of`.
         let quantified = link > 0
             && lower[link] == "of"
-            && source_kind::head_kind(&lower[link - 1]) == Some(DescriptionKind::Group);
+            && source_kind::head_kind(&lower[link - 1]) == Some(DescriptionKind::Group)
+            // A capitalised word before `of` is a surname (`John Conyers of Michigan`)
+            // unless it is a listed quantifier opening the sentence (`Half of …`).
+            && (!is_capitalised(words[link - 1])
+                || (link == 1 && SOURCE_GROUP_NOUNS.contains(&lower[0].as_str())));
         if quantified {
             return description(words, lower, definite);
         }
@@ -919,6 +923,14 @@ mod tests {
         ] {
             assert_eq!(registry.resolve(remnant[0], &remnant, 0, 0), None);
         }
+    }
+
+    #[test]
+    fn a_quantifier_of_a_group_is_the_group_and_a_surname_before_of_is_a_name() {
+        let half = ["Half", "of", "Vermont", "Democrats"];
+        assert!(matches!(classify(&half), Mention::Description { .. }));
+        let conyers = ["John", "Conyers", "of", "Michigan"];
+        assert!(matches!(classify(&conyers), Mention::Person { .. }));
     }
 
     #[test]
