@@ -261,6 +261,8 @@ pub static HONORIFICS: &WordSet = word_file!("source_mentions.txt", "honorifics"
 pub static CONTRACTIONS: &WordSet = word_file!("source_mentions.txt", "contractions");
 /// Words that end the role noun of an appositive (`a spokesman for …`).
 pub static ROLE_ENDS: &WordSet = word_file!("source_mentions.txt", "role-ends");
+/// Words before a mention proper (`Perhaps the debate moderators`).
+pub static LEADING_FILLERS: &WordSet = word_file!("source_mentions.txt", "leading-fillers");
 /// Tokens that end an appositive after a name.
 pub static APPOSITIVE_ENDS: &WordSet = word_file!("source_mentions.txt", "appositive-ends");
 
@@ -368,6 +370,7 @@ mod tests {
             ("CONTRACTIONS", CONTRACTIONS),
             ("ROLE_ENDS", ROLE_ENDS),
             ("APPOSITIVE_ENDS", APPOSITIVE_ENDS),
+            ("LEADING_FILLERS", LEADING_FILLERS),
         ]
     }
 

@@ -52,11 +52,24 @@ impl<'a> SourceWords<'a> {
             }
             _ => {}
         }
-        let appositive = match words.get(naming_end) {
-            Some(&",") => role_phrase(&words[naming_end + 1..]),
-            _ => Vec::new(),
-        };
-        SourceWords { naming, appositive }
+        if words.get(naming_end) != Some(&",") {
+            return SourceWords {
+                naming,
+                appositive: Vec::new(),
+            };
+        }
+        let after = &words[naming_end + 1..];
+        // `A lawyer for the news outlets, David Schulz`: the name follows its role.
+        if let Some(name) = name_after_role(&words[..naming_end], after) {
+            return SourceWords {
+                naming: name.iter().map(|w| w.to_string()).collect(),
+                appositive: words[..naming_end].to_vec(),
+            };
+        }
+        SourceWords {
+            naming,
+            appositive: role_phrase(after),
+        }
     }
 
     /// The people the mention names: one mention, or each side of `and` when both sides
@@ -78,6 +91,20 @@ impl<'a> SourceWords<'a> {
             _ => vec![words],
         }
     }
+}
+
+/// The name after a role description and a comma (`Apple's chief executive, Tim Cook`),
+/// when the words before the comma describe a person and those after it name one.
+fn name_after_role<'a>(role: &[&str], after: &[&'a str]) -> Option<Vec<&'a str>> {
+    let end = after.iter().position(|w| *w == ",").unwrap_or(after.len());
+    let name = &after[..end];
+    let describes_a_person = matches!(
+        classify(role),
+        Mention::Description { words, .. }
+            if words.last().is_some_and(|head| source_kind::is_person_noun(head))
+    );
+    let names_a_person = matches!(classify(name), Mention::Person { name, .. } if name.len() > 1);
+    (describes_a_person && names_a_person).then(|| name.to_vec())
 }
 
 /// The role phrase at the start of `words`, if it is one: up to the next clause boundary,
@@ -127,6 +154,18 @@ mod tests {
         assert_eq!(
             source.appositive,
             ["an", "analyst", "at", "the", "Cato", "Institute"]
+        );
+    }
+
+    #[test]
+    fn a_name_after_its_role_names_the_speaker() {
+        let source = read(&[
+            "A", "lawyer", "for", "the", "news", "outlets", ",", "David", "Schulz",
+        ]);
+        assert_eq!(source.naming, ["David", "Schulz"]);
+        assert_eq!(
+            source.appositive,
+            ["A", "lawyer", "for", "the", "news", "outlets"]
         );
     }
 

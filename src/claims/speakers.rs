@@ -7,9 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::lexicon::{
     CONTRACTIONS, DEMONYMS, DETERMINERS, FEMALE_FIRST_NAMES, FEMALE_ROLE_WORDS,
-    FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, HONORIFICS, MALE_FIRST_NAMES, MALE_ROLE_WORDS,
-    NAME_SUFFIXES, ORGANISATION_HEADS, PERSON_PRONOUNS, PHRASE_STOPS, ROLE_ENDS, ROLE_SYNONYMS,
-    SOURCE_GROUP_NOUNS, TITLE_WORDS,
+    FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, HONORIFICS, LEADING_FILLERS, MALE_FIRST_NAMES,
+    MALE_ROLE_WORDS, NAME_SUFFIXES, ORGANISATION_HEADS, PERSON_PRONOUNS, PHRASE_STOPS, ROLE_ENDS,
+    ROLE_SYNONYMS, SOURCE_GROUP_NOUNS, TITLE_WORDS,
 };
 use super::source_kind::{self, DescriptionKind};
 use super::{Speaker, SpeakerKind};
@@ -78,7 +78,13 @@ pub fn classify(words: &[&str]) -> Mention {
             return Mention::Pronoun(pronoun.to_string());
         }
     }
+    let filler = |w: &str| {
+        LEADING_FILLERS.contains(&w) || (w.len() > 4 && (w.ends_with("ly") || w.ends_with("ing")))
+    };
     let mut first = 0;
+    while first + 1 < words.len() && filler(&lower[first]) {
+        first += 1;
+    }
     while first < words.len() && DETERMINERS.contains(&lower[first].as_str()) {
         first += 1;
     }
@@ -133,7 +139,10 @@ pub fn classify(words: &[&str]) -> Mention {
     let is_org = ORGANISATION_HEADS.contains(&bare_last)
         || source_kind::head_kind(bare_last) == Some(DescriptionKind::Organisation)
         || (words.len() == 1 && source_kind::is_organisation_name(bare_last))
-        || (had_article && words.iter().all(|w| is_capitalised(w) || w.len() <= 3));
+        || (had_article
+            && words.iter().all(|w| is_capitalised(w) || w.len() <= 3)
+            && !lower.iter().any(|w| is_title_word(w))
+            && !lower.first().is_some_and(|w| is_first_name(w)));
     if is_org {
         return Mention::Organisation {
             name: words.join(" "),
@@ -247,6 +256,12 @@ fn gender_of(name: &[String], roles: &[String]) -> Option<Gender> {
     } else {
         None
     }
+}
+
+/// Whether a lower-case word is a common first name (`the Donald Trump campaign` names a
+/// person's organisation, not an organisation called `Donald Trump`).
+fn is_first_name(lower: &str) -> bool {
+    FEMALE_FIRST_NAMES.contains(&lower) || MALE_FIRST_NAMES.contains(&lower)
 }
 
 /// The gender a personal pronoun refers to.
