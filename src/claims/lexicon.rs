@@ -263,6 +263,8 @@ pub static CONTRACTIONS: &WordSet = word_file!("source_mentions.txt", "contracti
 pub static ROLE_ENDS: &WordSet = word_file!("source_mentions.txt", "role-ends");
 /// Words before a mention proper (`Perhaps the debate moderators`).
 pub static LEADING_FILLERS: &WordSet = word_file!("source_mentions.txt", "leading-fillers");
+/// Adjectives that follow a source's head noun (`a person familiar with …`).
+pub static POSTMODIFIERS: &WordSet = word_file!("source_mentions.txt", "postmodifiers");
 /// Tokens that end an appositive after a name.
 pub static APPOSITIVE_ENDS: &WordSet = word_file!("source_mentions.txt", "appositive-ends");
 
@@ -371,6 +373,7 @@ mod tests {
             ("ROLE_ENDS", ROLE_ENDS),
             ("APPOSITIVE_ENDS", APPOSITIVE_ENDS),
             ("LEADING_FILLERS", LEADING_FILLERS),
+            ("POSTMODIFIERS", POSTMODIFIERS),
         ]
     }
 

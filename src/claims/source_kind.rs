@@ -80,9 +80,14 @@ fn head_noun(word: &str) -> &str {
         .trim_end_matches(['’', '\''])
 }
 
-/// What kind of source a lower-case head noun names; `None` when it names none.
+/// What kind of source a lower-case head noun names; `None` when it names none (a clause
+/// remnant such as `having`, `however`, `early-morning`, or a noun on no list).
 pub fn head_kind(word: &str) -> Option<DescriptionKind> {
-    let head = head_noun(word);
+    listed_kind(head_noun(word))
+}
+
+/// The kind a head's word lists or agent endings give it.
+fn listed_kind(head: &str) -> Option<DescriptionKind> {
     if SOURCE_ANONYMOUS_NOUNS.contains(&head) {
         return Some(DescriptionKind::Anonymous);
     }

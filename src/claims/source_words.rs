@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use super::lexicon::{APPOSITIVE_ENDS, SUBJECT_MODIFIER_PREPOSITIONS};
+use super::lexicon::{APPOSITIVE_ENDS, POSTMODIFIERS, SUBJECT_MODIFIER_PREPOSITIONS};
 use super::source_kind;
 use super::speakers::{classify, Mention};
 
@@ -41,6 +41,10 @@ impl<'a> SourceWords<'a> {
             })
             .unwrap_or(words.len());
         let mut naming: Vec<String> = words[..naming_end].iter().map(|w| w.to_string()).collect();
+        // `a CBS poll released`, `a person familiar`: a modifier after the head.
+        while naming.len() > 1 && naming.last().is_some_and(|w| is_postmodifier(w)) {
+            naming.pop();
+        }
         match naming.as_slice() {
             [] => naming.push("they".into()),
             [only] if only == "who" => naming = vec!["they".into()],
@@ -105,6 +109,14 @@ fn name_after_role<'a>(role: &[&str], after: &[&'a str]) -> Option<Vec<&'a str>>
     );
     let names_a_person = matches!(classify(name), Mention::Person { name, .. } if name.len() > 1);
     (describes_a_person && names_a_person).then(|| name.to_vec())
+}
+
+/// A lower-case participle or listed adjective that follows a head noun (`released`,
+/// `familiar`, `close`).
+fn is_postmodifier(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    word.starts_with(char::is_lowercase)
+        && ((lower.ends_with("ed") && lower.len() > 4) || POSTMODIFIERS.contains(&lower.as_str()))
 }
 
 /// The role phrase at the start of `words`, if it is one: up to the next clause boundary,
@@ -212,6 +224,15 @@ mod tests {
         assert_eq!(source.naming, ["police"]);
         let source = SourceWords::read(&["Obama"], true, &lower);
         assert_eq!(source.naming, ["Obama"]);
+    }
+
+    #[test]
+    fn a_modifier_after_the_head_is_dropped() {
+        assert_eq!(
+            read(&["a", "CBS", "poll", "released"]).naming,
+            ["a", "CBS", "poll"]
+        );
+        assert_eq!(read(&["a", "person", "familiar"]).naming, ["a", "person"]);
     }
 
     #[test]

@@ -38,7 +38,8 @@ impl Document<'_> {
             return None;
         }
         let words: Vec<&str> = (start..end).map(|k| self.word(k)).collect();
-        self.names_a_stance_holder(&words).then_some(i + 1)
+        self.names_a_stance_holder(&words, after_auxiliary)
+            .then_some(i + 1)
     }
 
     /// An -ed or -s word of four letters or more that is no function word.
@@ -64,9 +65,9 @@ impl Document<'_> {
 
     /// Whether a sentence-opening subject names who holds a stance: a name of two words or
     /// more, a pronoun, a lone surname of someone the article names in full (`Caddell
-    /// questioned …`) or a description of a source. One capitalised word opening a
-    /// sentence is as likely a common noun as a name.
-    fn names_a_stance_holder(&self, words: &[&str]) -> bool {
+    /// questioned …`) or, right before its verb, a description of a listed source. One
+    /// capitalised word opening a sentence is as likely a common noun as a name.
+    fn names_a_stance_holder(&self, words: &[&str], after_auxiliary: bool) -> bool {
         let Some(last) = words.last() else {
             return false;
         };
@@ -88,10 +89,12 @@ impl Document<'_> {
         let known_surname = words.len() == 1 && self.surnames.contains(*last);
         // `The committee approved …`, `Republicans blocked …`: a description whose head
         // names a source.
-        let described = matches!(
-            classify(words),
-            Mention::Description { words, .. } if words.last().is_some_and(|head| source_kind::head_kind(head).is_some())
-        );
+        let described = !after_auxiliary
+            && matches!(
+                classify(words),
+                Mention::Description { words, .. }
+                    if words.last().is_some_and(|head| source_kind::head_kind(head).is_some())
+            );
         pronoun || named || known_surname || described
     }
 }
