@@ -126,15 +126,7 @@ pub fn compare(
         &similarity,
         options,
     )?;
-    let affiliations: Vec<Vec<String>> = extracted
-        .speakers
-        .iter()
-        .map(|s| {
-            let names =
-                std::iter::once(s.name.as_str()).chain(s.aliases.iter().map(String::as_str));
-            ranking::affiliation_words(names)
-        })
-        .collect();
+    let affiliations = ranking::speaker_affiliations(&extracted.speakers);
     let ranking = ranking::rank(&judged, &affiliations);
     Ok(build_report(
         extracted, candidates, &judged, &ranking, models, options,

@@ -14,6 +14,9 @@
 //! Relatedness is decided before scoring: `compare` never scores claims less similar than
 //! its floor.
 
+use std::collections::BTreeSet;
+
+use crate::claims::{Speaker, SpeakerKind};
 use crate::labels::NliScores;
 
 /// How strongly hub claims are discounted: a pair loses this share of each claim's excess
@@ -223,6 +226,45 @@ pub fn affiliation_words<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<St
     words
 }
 
+/// Each speaker's affiliation words: the nationalities and parties of its name, aliases
+/// and role, and the camp of every person of the run whose surname these carry (`Ivanka
+/// Trump`, `Trump team`, `A document on the Trump campaign's website` and Jason Miller,
+/// `Trump campaign spokesman`, are of Donald Trump's camp).
+pub fn speaker_affiliations(speakers: &[Speaker]) -> Vec<Vec<String>> {
+    let surnames: BTreeSet<String> = speakers
+        .iter()
+        .filter(|s| s.kind == SpeakerKind::Person)
+        .filter_map(|s| s.name.split_whitespace().last())
+        .map(str::to_lowercase)
+        .collect();
+    speakers
+        .iter()
+        .map(|s| {
+            let role = s.role.as_deref();
+            let names = std::iter::once(s.name.as_str())
+                .chain(s.aliases.iter().map(String::as_str))
+                .chain(role);
+            let mut words = affiliation_words(names);
+            let own = std::iter::once(s.name.as_str())
+                .chain(s.aliases.iter().map(String::as_str))
+                .chain(role);
+            let camps = own
+                .flat_map(str::split_whitespace)
+                .map(|w| {
+                    w.trim_end_matches("’s")
+                        .trim_end_matches("'s")
+                        .to_lowercase()
+                })
+                .filter(|w| surnames.contains(w))
+                .map(|w| format!("camp:{w}"));
+            words.extend(camps);
+            words.sort();
+            words.dedup();
+            words
+        })
+        .collect()
+}
+
 /// The side of each speaker (an index shared by its side), or None for a speaker the evidence
 /// puts with nobody. Greedy signed clustering: repeatedly join the two groups with the most
 /// evidence of being one side, their net agreement plus their strongest shared opposition to
@@ -412,6 +454,39 @@ mod tests {
             ["democratic", "republican", "turkish"]
         );
         assert!(affiliation_words(["Mr. Lavrov", "the minister", "Ian Smith"]).is_empty());
+    }
+
+    #[test]
+    fn a_persons_family_campaign_and_spokesman_share_the_persons_camp() {
+        let speaker = |id: &str, name: &str, kind, role: Option<&str>| Speaker {
+            id: id.into(),
+            name: name.into(),
+            kind,
+            role: role.map(str::to_string),
+            aliases: vec![],
+        };
+        let speakers = [
+            speaker("donald-trump", "Donald Trump", SpeakerKind::Person, None),
+            speaker("ivanka-trump", "Ivanka Trump", SpeakerKind::Person, None),
+            speaker("trump-team", "Trump team", SpeakerKind::Organisation, None),
+            speaker(
+                "miller",
+                "Jason Miller",
+                SpeakerKind::Person,
+                Some("Trump campaign spokesman"),
+            ),
+            speaker(
+                "tanner",
+                "Michael Tanner",
+                SpeakerKind::Person,
+                Some("analyst at the libertarian Cato Institute"),
+            ),
+        ];
+        let words = speaker_affiliations(&speakers);
+        for camp in &words[..4] {
+            assert!(camp.contains(&"camp:trump".to_string()), "{camp:?}");
+        }
+        assert!(!words[4].contains(&"camp:trump".to_string()));
     }
 
     #[test]

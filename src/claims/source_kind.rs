@@ -107,7 +107,7 @@ fn listed_kind(head: &str) -> Option<DescriptionKind> {
     let agentive = |word: &str| {
         word.len() > 4
             && !SOURCE_NOT_AGENTS.contains(&word)
-            && word.chars().all(|c| c.is_alphabetic() || c == '-')
+            && word.chars().all(char::is_alphabetic)
             && AGENT_SUFFIXES.iter().any(|suffix| word.ends_with(suffix))
     };
     if agentive(head) {
@@ -153,6 +153,7 @@ mod tests {
             ("mexicans", Some(Group)),
             ("artists", Some(Group)),
             ("engineers", Some(Group)),
+            ("russian-ukrainian", None),
             ("investor", Some(Role)),
         ];
         for (head, kind) in cases {

@@ -124,8 +124,11 @@ pub fn classify(words: &[&str]) -> Mention {
     let Some(last) = lower.last() else {
         return description(&[], &[], definite);
     };
+    // `Russian-Ukrainian` (talks): a compound of nationalities is an adjective.
+    let demonym_compound =
+        last.contains('-') && last.split('-').all(|part| DEMONYMS.contains(&part));
     let last_capitalised = words.last().is_some_and(|w| is_capitalised(w));
-    if !last_capitalised {
+    if !last_capitalised || demonym_compound {
         return description(words, lower, definite);
     }
     let is_group = words.len() == 1
@@ -294,9 +297,17 @@ struct Entity {
     last_claim: Option<usize>,
     /// Byte end of that claim's content: names inside it are not later antecedents.
     last_claim_end: usize,
+    /// An unresolved role description of one person (`the GOP candidate`).
+    role_only: bool,
 }
 
 impl Entity {
+    /// A named person, or a person known only by an unresolved role (`the GOP candidate`),
+    /// whom `he` or `she` can refer to.
+    fn is_person(&self) -> bool {
+        self.kind == SpeakerKind::Person || self.role_only
+    }
+
     fn new(kind: SpeakerKind, name: String) -> Entity {
         Entity {
             kind,
@@ -309,6 +320,7 @@ impl Entity {
             aliases: Vec::new(),
             last_claim: None,
             last_claim_end: 0,
+            role_only: false,
         }
     }
 
@@ -470,7 +482,7 @@ impl Registry {
             let wanted = pronoun_gender(pronoun);
             let fits =
                 |gender: Option<Gender>| wanted.is_none() || gender.is_none() || gender == wanted;
-            let speaker = self.most_recent(|e| e.kind == SpeakerKind::Person && fits(e.gender));
+            let speaker = self.most_recent(|e| e.is_person() && fits(e.gender));
             // A person named in full after the last person who spoke is the likelier
             // antecedent ("Jill Stein … She said").
             let named_later = self
@@ -652,7 +664,12 @@ impl Registry {
             .entities
             .iter()
             .position(|e| e.kind == kind && e.name.eq_ignore_ascii_case(&name));
-        Some(existing.unwrap_or_else(|| self.push(Entity::new(kind, name))))
+        Some(existing.unwrap_or_else(|| {
+            let mut entity = Entity::new(kind, name);
+            entity.role_only = kind == SpeakerKind::Unresolved;
+            entity.gender = gender_of(&[], words);
+            self.push(entity)
+        }))
     }
 
     /// The person a role description (`the top Ukrainian diplomat`, `the spokesman`)
@@ -946,6 +963,12 @@ mod tests {
         assert!(matches!(classify(&half), Mention::Description { .. }));
         let conyers = ["John", "Conyers", "of", "Michigan"];
         assert!(matches!(classify(&conyers), Mention::Person { .. }));
+    }
+
+    #[test]
+    fn a_compound_of_nationalities_is_no_name() {
+        let talks = ["The", "Russian-Ukrainian"];
+        assert!(matches!(classify(&talks), Mention::Description { .. }));
     }
 
     #[test]
