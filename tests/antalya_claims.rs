@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use contra::article::Article;
-use contra::claims::{extract_claims, merge_article_speakers, ArticleClaims, ClaimKind};
+use contra::claims::{
+    extract_claims, merge_article_speakers, ArticleClaims, ClaimKind, SpeakerKind,
+};
 
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -140,8 +142,19 @@ fn the_two_reports_merge_into_one_speaker_list() {
             "{id} in {ids:?}"
         );
     }
+    for id in ["lavrov", "kuleba", "putin", "zelensky", "nikolenko"] {
+        let person = merged.iter().find(|s| s.id == id).unwrap();
+        assert_eq!(person.kind, SpeakerKind::Person, "{id}");
+        assert!(person.role.is_some(), "{id} has a role");
+    }
+    // Every speaker is someone a reader can name or a typed unnamed source; nothing is
+    // left unresolved in these two reports.
+    for speaker in &merged {
+        assert_ne!(speaker.kind, SpeakerKind::Unresolved, "{speaker:?}");
+    }
     let kuleba = merged.iter().find(|s| s.id == "kuleba").unwrap();
     assert_eq!(kuleba.name, "Dmytro Kuleba");
+    assert_eq!(kuleba.role.as_deref(), Some("Ukrainian Foreign Minister"));
     assert!(kuleba
         .aliases
         .iter()
