@@ -15,7 +15,7 @@ pub fn markdown_table(article: &str, claims: &ArticleClaims) -> String {
             .speakers
             .iter()
             .find(|s| s.id == claim.speaker)
-            .map_or(claim.speaker.as_str(), |s| s.name.as_str());
+            .map_or_else(|| claim.speaker.clone(), |s| s.kind.label(&s.name));
         let kind = match claim.kind {
             super::ClaimKind::Direct => "direct",
             super::ClaimKind::Indirect => "indirect",
@@ -23,7 +23,7 @@ pub fn markdown_table(article: &str, claims: &ArticleClaims) -> String {
         };
         out.push_str(&format!(
             "| {} | {} | {} |\n",
-            cell(speaker),
+            cell(&speaker),
             kind,
             cell(&claim.text)
         ));

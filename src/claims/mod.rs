@@ -112,6 +112,16 @@ impl SpeakerKind {
             SpeakerKind::Document | SpeakerKind::Anonymous | SpeakerKind::Unresolved
         )
     }
+
+    /// A speaker's name as tables show it: marked with the kind when no one a reader can
+    /// name stands behind the claims (`Officials (anonymous)`, `The report (document)`).
+    pub fn label(self, name: &str) -> String {
+        if self.is_unnamed() {
+            format!("{name} ({self})")
+        } else {
+            name.to_string()
+        }
+    }
 }
 
 /// A speaker: a stable id derived from the name, the display name, its kind, the role

@@ -138,11 +138,10 @@ impl Report {
     /// The name, marked when no one a reader can name stands behind the claims
     /// (`the report (document)`, `Officials (anonymous)`).
     pub fn speaker_label(&self, id: &str) -> String {
-        match self.speakers.iter().find(|s| s.id == id) {
-            Some(s) if s.kind.is_unnamed() => format!("{} ({})", s.name, s.kind),
-            Some(s) => s.name.clone(),
-            None => id.to_string(),
-        }
+        self.speakers
+            .iter()
+            .find(|s| s.id == id)
+            .map_or_else(|| id.to_string(), |s| s.kind.label(&s.name))
     }
 
     /// The `top` strongest contradictions with a score at or above `min_score`.
