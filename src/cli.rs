@@ -43,8 +43,9 @@ pub enum Command {
 /// Flags every model-running command shares.
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// CPU threads for model inference (default: all cores).
-    #[arg(long, value_name = "N")]
+    /// CPU threads for model inference, 1 up to the cores of this machine (default: all
+    /// cores; on a machine other work shares, fewer are faster).
+    #[arg(long, value_name = "N", value_parser = parse_threads)]
     pub threads: Option<usize>,
     /// No progress bars.
     #[arg(long, short)]
@@ -90,7 +91,7 @@ pub struct CompareArgs {
     #[arg(long, default_value_t = 2000, value_name = "N")]
     pub max_pairs: usize,
     /// Claims of other speakers kept per claim when pre-selecting by similarity.
-    #[arg(long, default_value_t = 10, value_name = "K")]
+    #[arg(long, default_value_t = 10, value_name = "K", value_parser = parse_at_least_one)]
     pub neighbours: usize,
     /// NLI model directory (models/nli-minilm-l6 is the small, fast alternative).
     #[arg(long, value_name = "DIR", default_value = contra::nli::DEFAULT_NLI_MODEL_DIR)]
@@ -147,10 +148,10 @@ pub struct NliArgs {
     #[arg(long, value_enum, default_value_t = contra::nli::DEFAULT_PRECISION)]
     pub precision: Precision,
     /// Pairs per forward pass.
-    #[arg(long, default_value_t = 32, value_name = "N")]
+    #[arg(long, default_value_t = 32, value_name = "N", value_parser = parse_at_least_one)]
     pub batch_size: usize,
-    /// Tokens per pair; longer pairs are truncated, the longer side first.
-    #[arg(long, default_value_t = 256, value_name = "N")]
+    /// Tokens per pair, 8 to 512; longer pairs are truncated, the longer side first.
+    #[arg(long, default_value_t = 256, value_name = "N", value_parser = parse_max_len)]
     pub max_len: usize,
     #[command(flatten)]
     pub run: RunArgs,
@@ -185,7 +186,7 @@ pub struct TrainNliArgs {
     pub resume: bool,
     #[arg(long, default_value_t = 2)]
     pub epochs: usize,
-    #[arg(long, default_value_t = 32)]
+    #[arg(long, default_value_t = 32, value_parser = parse_at_least_one)]
     pub batch_size: usize,
     /// Peak learning rate.
     #[arg(long, default_value_t = 4e-5)]
@@ -195,8 +196,8 @@ pub struct TrainNliArgs {
     pub warmup: f64,
     #[arg(long, default_value_t = 0.01)]
     pub weight_decay: f64,
-    /// Tokens per pair; longer pairs are truncated, the longer side first.
-    #[arg(long, default_value_t = 128)]
+    /// Tokens per pair, 8 to 512; longer pairs are truncated, the longer side first.
+    #[arg(long, default_value_t = 128, value_parser = parse_max_len)]
     pub max_len: usize,
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
@@ -208,7 +209,7 @@ pub struct TrainNliArgs {
     #[arg(long, value_name = "N")]
     pub eval_every: Option<usize>,
     /// Save a checkpoint every N steps.
-    #[arg(long, default_value_t = 200, value_name = "N")]
+    #[arg(long, default_value_t = 200, value_name = "N", value_parser = parse_at_least_one)]
     pub checkpoint_every: usize,
     /// Stop after N steps in all (for benchmarks); the checkpoint allows --resume.
     #[arg(long, value_name = "N")]
@@ -236,4 +237,62 @@ pub struct ClaimsArgs {
     /// Write to this file (atomically) instead of stdout.
     #[arg(long, short, value_name = "PATH")]
     pub output: Option<PathBuf>,
+}
+
+/// The most tokens a pair may have: the encoders' position tables hold 512.
+const MAX_TOKENS: usize = 512;
+/// The fewest tokens a pair may have: the template's special tokens and a word of each side.
+const MIN_TOKENS: usize = 8;
+
+fn parse_count(text: &str) -> Result<usize, String> {
+    text.parse()
+        .map_err(|_| format!("`{text}` is not a whole number"))
+}
+
+/// `--threads`: 1 up to the cores of this machine (more threads than cores only slow
+/// inference down).
+fn parse_threads(text: &str) -> Result<usize, String> {
+    let threads = parse_count(text)?;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if (1..=cores).contains(&threads) {
+        Ok(threads)
+    } else {
+        Err(format!("must be 1 to {cores}, the cores of this machine"))
+    }
+}
+
+/// `--max-len`: `MIN_TOKENS` to `MAX_TOKENS`.
+fn parse_max_len(text: &str) -> Result<usize, String> {
+    let tokens = parse_count(text)?;
+    if (MIN_TOKENS..=MAX_TOKENS).contains(&tokens) {
+        Ok(tokens)
+    } else {
+        Err(format!("must be {MIN_TOKENS} to {MAX_TOKENS} tokens"))
+    }
+}
+
+fn parse_at_least_one(text: &str) -> Result<usize, String> {
+    match parse_count(text)? {
+        0 => Err("must be at least 1".into()),
+        n => Ok(n),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_out_of_range_are_refused_with_the_range() {
+        assert!(parse_threads("0").unwrap_err().contains("must be 1 to"));
+        assert!(parse_threads("100000").is_err());
+        assert_eq!(parse_threads("1"), Ok(1));
+        assert_eq!(parse_max_len("2"), Err("must be 8 to 512 tokens".into()));
+        assert!(parse_max_len("513").is_err());
+        assert_eq!(parse_max_len("256"), Ok(256));
+        assert!(parse_at_least_one("0").is_err());
+        assert!(parse_count("-1")
+            .unwrap_err()
+            .contains("not a whole number"));
+    }
 }

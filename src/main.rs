@@ -25,10 +25,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Compare(args) => run_compare(args),
-        Command::Schema => {
-            print!("{}", json::REPORT_JSON_SCHEMA);
-            Ok(())
-        }
+        Command::Schema => print_stdout(json::REPORT_JSON_SCHEMA),
         Command::Claims(args) => run_claims(args),
         Command::Embed(args) => run_embed(args),
         Command::Nli(args) => run_nli(args),
@@ -43,6 +40,17 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Writes to standard output; a closed or full stdout is an error, not a panic as with
+/// `print!`.
+fn print_stdout(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .context("cannot write to standard output")
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -97,7 +105,7 @@ fn run_compare(args: CompareArgs) -> Result<()> {
         min_similarity: args.min_similarity,
         speakers: args.speakers,
         max_pairs: args.max_pairs,
-        neighbours: args.neighbours.max(1),
+        neighbours: args.neighbours,
         show_progress: !args.run.quiet,
     };
     let report = compare::compare(&args.articles, &models, &options)?;
@@ -197,10 +205,16 @@ fn run_nli(args: NliArgs) -> Result<()> {
             args.pairs.display()
         );
     }
+    if args.eval && file.pairs.iter().all(|p| p.label.is_none()) {
+        bail!(
+            "{} has no usable label (entailment, neutral or contradiction): nothing to evaluate",
+            args.pairs.display()
+        );
+    }
     let model = NliModel::load(
         &model_dir(&args.model, contra::nli::DEFAULT_NLI_MODEL_DIR),
         NliConfig {
-            batch_size: args.batch_size.max(1),
+            batch_size: args.batch_size,
             max_len: args.max_len,
             precision: args.precision,
         },
@@ -256,9 +270,9 @@ fn run_nli(args: NliArgs) -> Result<()> {
             }
         }
         if unlabelled > 0 {
-            eprintln!("warning: {unlabelled} pairs without a label were not evaluated");
+            eprintln!("contra: warning: {unlabelled} pairs without a label were not evaluated");
         }
-        print!("{}", confusion.evaluation().to_text());
+        print_stdout(&confusion.evaluation().to_text())?;
     } else {
         write_output(args.output.as_deref(), write_scores).context("cannot write the scores")?;
     }
@@ -284,7 +298,7 @@ fn run_train_nli(args: TrainNliArgs) -> Result<()> {
         out_dir: args.out,
         checkpoint_dir: args.checkpoint_dir,
         epochs: args.epochs,
-        batch_size: args.batch_size.max(1),
+        batch_size: args.batch_size,
         lr: args.lr,
         warmup: args.warmup,
         weight_decay: args.weight_decay,
@@ -292,7 +306,7 @@ fn run_train_nli(args: TrainNliArgs) -> Result<()> {
         seed: args.seed,
         bf16: args.bf16,
         eval_every: args.eval_every,
-        checkpoint_every: args.checkpoint_every.max(1),
+        checkpoint_every: args.checkpoint_every,
         max_steps: args.max_steps,
     };
     let summary = train::train(&config, args.resume, !args.run.quiet)?;
