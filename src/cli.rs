@@ -73,15 +73,20 @@ pub struct CompareArgs {
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
     /// Rows in each markdown table (the JSON always holds every scored pair).
-    #[arg(long, default_value_t = 10, value_name = "N")]
+    #[arg(long, default_value_t = 10, value_name = "N", value_parser = parse_at_least_one)]
     pub top: usize,
-    /// Leave pairs scoring below X out of the markdown tables.
-    #[arg(long, default_value_t = 0.5, value_name = "X")]
+    /// Leave pairs scoring below X (-2 to 1) out of the markdown tables.
+    #[arg(long, default_value_t = 0.5, value_name = "X", value_parser = parse_min_score)]
     pub min_score: f32,
     /// Treat pairs whose claims have embedding cosine below X as unrelated and do not score
     /// them (claims about different things neither contradict nor support each other; see
     /// README). -1 scores every pair.
-    #[arg(long, default_value_t = contra::compare::DEFAULT_MIN_SIMILARITY, value_name = "X")]
+    #[arg(
+        long,
+        default_value_t = contra::compare::DEFAULT_MIN_SIMILARITY,
+        value_name = "X",
+        value_parser = parse_similarity
+    )]
     pub min_similarity: f32,
     /// Only compare claims of these speaker ids (comma-separated; see the speakers table).
     #[arg(long, value_delimiter = ',', value_name = "ID,ID")]
@@ -269,6 +274,28 @@ fn parse_max_len(text: &str) -> Result<usize, String> {
     } else {
         Err(format!("must be {MIN_TOKENS} to {MAX_TOKENS} tokens"))
     }
+}
+
+/// A number in `low..=high` (NaN is in no range).
+fn parse_in_range(text: &str, low: f32, high: f32) -> Result<f32, String> {
+    let value: f32 = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number"))?;
+    if (low..=high).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("must be {low} to {high}"))
+    }
+}
+
+/// `--min-score`: a ranking score lies in -2 to 1.
+fn parse_min_score(text: &str) -> Result<f32, String> {
+    parse_in_range(text, -2.0, 1.0)
+}
+
+/// `--min-similarity`: a cosine lies in -1 to 1.
+fn parse_similarity(text: &str) -> Result<f32, String> {
+    parse_in_range(text, -1.0, 1.0)
 }
 
 fn parse_at_least_one(text: &str) -> Result<usize, String> {

@@ -16,7 +16,7 @@ use contra::compare::{self, CompareOptions, Models};
 use contra::encoder::default_model_path;
 use contra::metrics::Confusion;
 use contra::nli::{NliConfig, NliModel};
-use contra::output::write_output;
+use contra::output::{check_output_is_not_an_input, write_output};
 use contra::progress::Progress;
 use contra::report::{json, markdown};
 use contra::{embed, pairs, train};
@@ -79,6 +79,8 @@ fn model_dir(path: &std::path::Path, default: &str) -> std::path::PathBuf {
 
 fn run_compare(args: CompareArgs) -> Result<()> {
     set_threads(&args.run);
+    let inputs: Vec<&std::path::Path> = args.articles.iter().map(|p| p.as_path()).collect();
+    check_output_is_not_an_input(args.output.as_deref(), &inputs)?;
     let format = args
         .format
         .unwrap_or(match args.output.as_ref().and_then(|p| p.extension()) {
@@ -137,6 +139,7 @@ struct ClaimsDocument<'a> {
 }
 
 fn run_claims(args: ClaimsArgs) -> Result<()> {
+    check_output_is_not_an_input(args.output.as_deref(), &[&args.article])?;
     let article = contra::article::Article::load(&args.article)?;
     for warning in &article.warnings {
         eprintln!("contra: warning: {warning}");
@@ -197,6 +200,7 @@ fn run_embed(args: EmbedArgs) -> Result<()> {
 
 fn run_nli(args: NliArgs) -> Result<()> {
     set_threads(&args.run);
+    check_output_is_not_an_input(args.output.as_deref(), &[&args.pairs])?;
     let file = pairs::read_pair_file(&args.pairs)?;
     pairs::warn_problems(&args.pairs, &file.problems, 20);
     if args.eval && !file.has_label_column {

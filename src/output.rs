@@ -22,6 +22,33 @@ where
     }
 }
 
+/// The output path names one of the inputs: writing would replace what was read.
+#[derive(Debug, thiserror::Error)]
+#[error("-o {} is one of the input files: writing there would replace it; choose another output path", .0.display())]
+pub struct OutputIsInput(pub PathBuf);
+
+/// Refuses an output path that is one of the inputs (the same file, however written).
+pub fn check_output_is_not_an_input(
+    output: Option<&Path>,
+    inputs: &[&Path],
+) -> Result<(), OutputIsInput> {
+    let Some(output) = output else {
+        return Ok(());
+    };
+    // An output that does not exist yet cannot be an input.
+    let Ok(target) = fs::canonicalize(output) else {
+        return Ok(());
+    };
+    let is_input = inputs
+        .iter()
+        .any(|input| fs::canonicalize(input).is_ok_and(|i| i == target));
+    if is_input {
+        Err(OutputIsInput(output.to_path_buf()))
+    } else {
+        Ok(())
+    }
+}
+
 fn write_atomically<F>(path: &Path, write: F) -> io::Result<()>
 where
     F: FnOnce(&mut dyn Write) -> io::Result<()>,
@@ -50,6 +77,20 @@ fn temporary_path(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_output_path_that_is_an_input_is_refused() {
+        let dir = std::env::temp_dir().join(format!("contra-out-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let article = dir.join("article.txt");
+        fs::write(&article, "Lavrov said so.").unwrap();
+        let same = dir.join(".").join("article.txt");
+        assert!(check_output_is_not_an_input(Some(&same), &[&article]).is_err());
+        let other = dir.join("report.md");
+        assert!(check_output_is_not_an_input(Some(&other), &[&article]).is_ok());
+        assert!(check_output_is_not_an_input(None, &[&article]).is_ok());
+        fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn a_failed_write_leaves_the_old_file_and_no_temporary() {
