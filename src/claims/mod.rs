@@ -157,16 +157,7 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
     let tokens = tokenize(text);
     let sentences = token_sentences(text, &tokens);
     let quotes = quotes::find_quotes(text, &tokens);
-    // People named in full anywhere (narration included), with their first token.
-    let people: Vec<(usize, speakers::NamedPersonWords)> = capitalised_runs(text, &tokens)
-        .into_iter()
-        .filter_map(|(start, end)| {
-            let words: Vec<&str> = (start..end).map(|k| tokens[k].text(text)).collect();
-            let mut person = speakers::named_person(&words)?;
-            person.appositive = appositive_after(text, &tokens, end);
-            Some((start, person))
-        })
-        .collect();
+    let people = named_people(text, &tokens);
     let surnames: BTreeSet<String> = people
         .iter()
         .filter_map(|(_, person)| person.name.last().cloned())
@@ -179,51 +170,9 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
         surnames: &surnames,
     };
     let frames = reported::find_frames(&doc);
-
     let mut registry = speakers::Registry::default();
     learn_full_names(&doc, people, &mut registry);
-
-    // Resolve in reading order so that pronouns and descriptions find earlier speakers.
-    let position = |f: &reported::Frame| {
-        f.source
-            .map_or(f.content.0, |(s, _)| tokens[s].start.min(f.content.0))
-    };
-    let mut order: Vec<usize> = (0..frames.len()).collect();
-    order.sort_by_key(|&i| (position(&frames[i]), frames[i].continues.is_some()));
-    let lower_words = lower_case_words(text, &tokens);
-    let sentence_starts: BTreeSet<usize> = sentences.iter().map(|s| s.first).collect();
-    let mut entity_of: Vec<Vec<usize>> = vec![Vec::new(); frames.len()];
-    for &i in &order {
-        let frame = &frames[i];
-        entity_of[i] = match (frame.source, frame.continues) {
-            (Some((s, e)), _) => {
-                let mention = &text[tokens[s].start..tokens[e - 1].end];
-                let words: Vec<&str> = (s..e).map(|k| tokens[k].text(text)).collect();
-                let opens_sentence = sentence_starts.contains(&s);
-                let source = source_words::SourceWords::read(&words, opens_sentence, &lower_words);
-                let (start, end) = (tokens[s].start, tokens[e - 1].end);
-                let nested = frames
-                    .iter()
-                    .any(|f| f.source.is_some() && f.content.0 <= start && end <= f.content.1);
-                registry.set_nested(nested);
-                let mut ids = Vec::new();
-                for person in source.conjuncts(&surnames) {
-                    if !can_speak(&person) {
-                        continue;
-                    }
-                    let position = tokens[s].start;
-                    if let Some(id) = registry.resolve(mention, &person, position, frame.content.1)
-                    {
-                        registry.add_appositive(id, &source.appositive);
-                        ids.push(id);
-                    }
-                }
-                ids
-            }
-            (None, Some(root)) => entity_of[root].clone(),
-            (None, None) => Vec::new(),
-        };
-    }
+    let entity_of = resolve_sources(&doc, &frames, &mut registry);
 
     let offsets = CharOffsets::new(text);
     let to_span = |(start, end): (usize, usize)| Span {
@@ -232,51 +181,9 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
     };
     let ids = registry.ids();
     let mut claims: Vec<(usize, usize, Claim)> = Vec::new();
-    let frames_sources: Vec<Option<reported::TokenRange>> =
-        frames.iter().map(|f| f.source).collect();
     for (i, frame) in frames.iter().enumerate() {
-        let Some(content) = trim_content(text, frame.content) else {
+        let Some(claim) = frame_claim(&doc, &frames, frame, &to_span) else {
             continue;
-        };
-        let word_count = tokens
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word && content.0 <= t.start && t.end <= content.1)
-            .count();
-        if word_count < 2 {
-            continue;
-        }
-        let (claim_text, kind) = match frame.gap {
-            // A split quote: the two quoted parts, without the narration between them.
-            Some((gap_start, gap_end)) if content.0 < gap_start && gap_end < content.1 => {
-                let first = text[content.0..gap_start].trim_end_matches([' ', ',', '"', '”', '\'']);
-                let second = text[gap_end..content.1].trim_start();
-                (format!("{first}, {second}"), ClaimKind::Direct)
-            }
-            _ => (
-                text[content.0..content.1].to_string(),
-                claim_kind(text, &quotes, content),
-            ),
-        };
-        let claim = Claim {
-            id: String::new(),
-            speaker: String::new(),
-            text: claim_text,
-            span: to_span(content),
-            // A continued quotation is named by the mention of the quotation it continues.
-            source_span: frame
-                .source
-                .or_else(|| frame.continues.and_then(|root| frames_sources[root]))
-                .map(|(s, e)| to_span((tokens[s].start, tokens[e - 1].end))),
-            cue: frame.cue.map(|(s, e)| {
-                let bytes = (tokens[s].start, tokens[e - 1].end);
-                let span = to_span(bytes);
-                Cue {
-                    start: span.start,
-                    end: span.end,
-                    text: text[bytes.0..bytes.1].to_string(),
-                }
-            }),
-            kind,
         };
         for &entity in &entity_of[i] {
             let claim = Claim {
@@ -286,20 +193,152 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
             add_claim(&mut claims, (i, entity, claim), &registry);
         }
     }
-    let used: BTreeSet<usize> = claims.iter().map(|(_, entity, _)| *entity).collect();
-    let mut claims: Vec<(usize, Claim)> = claims
+    assemble(claims, &registry, &ids)
+}
+
+/// People named in full anywhere (narration included), with their first token.
+fn named_people(
+    text: &str,
+    tokens: &[crate::tokens::Token],
+) -> Vec<(usize, speakers::NamedPersonWords)> {
+    capitalised_runs(text, tokens)
         .into_iter()
-        .map(|(_, entity, claim)| (entity, claim))
-        .collect();
-    claims.sort_by_key(|(_, c)| (c.span.start, c.span.end));
-    let claims: Vec<Claim> = claims
-        .into_iter()
-        .enumerate()
-        .map(|(n, (_, c))| Claim {
-            id: format!("c{}", n + 1),
-            ..c
+        .filter_map(|(start, end)| {
+            let words: Vec<&str> = (start..end).map(|k| tokens[k].text(text)).collect();
+            let mut person = speakers::named_person(&words)?;
+            person.appositive = appositive_after(text, tokens, end);
+            Some((start, person))
         })
-        .collect();
+        .collect()
+}
+
+/// The entities each frame's source mention names, resolved in reading order so that
+/// pronouns and descriptions find earlier speakers; a continued quotation keeps the
+/// speakers of the quotation it continues.
+fn resolve_sources(
+    doc: &reported::Document,
+    frames: &[reported::Frame],
+    registry: &mut speakers::Registry,
+) -> Vec<Vec<usize>> {
+    let tokens = doc.tokens;
+    let position = |f: &reported::Frame| {
+        f.source
+            .map_or(f.content.0, |(s, _)| tokens[s].start.min(f.content.0))
+    };
+    let mut order: Vec<usize> = (0..frames.len()).collect();
+    order.sort_by_key(|&i| (position(&frames[i]), frames[i].continues.is_some()));
+    let lower_words = lower_case_words(doc.text, tokens);
+    let mut entity_of: Vec<Vec<usize>> = vec![Vec::new(); frames.len()];
+    for &i in &order {
+        let frame = &frames[i];
+        entity_of[i] = match (frame.source, frame.continues) {
+            (Some(source), _) => {
+                resolve_mention(doc, frames, source, frame.content.1, &lower_words, registry)
+            }
+            (None, Some(root)) => entity_of[root].clone(),
+            (None, None) => Vec::new(),
+        };
+    }
+    entity_of
+}
+
+/// The entities one source mention (token range `s..e`) names: one, or each person of a
+/// conjoined mention; none when it names no possible source.
+fn resolve_mention(
+    doc: &reported::Document,
+    frames: &[reported::Frame],
+    (s, e): reported::TokenRange,
+    content_end: usize,
+    lower_words: &HashSet<String>,
+    registry: &mut speakers::Registry,
+) -> Vec<usize> {
+    let (text, tokens) = (doc.text, doc.tokens);
+    let (start, end) = (tokens[s].start, tokens[e - 1].end);
+    let words: Vec<&str> = (s..e).map(|k| tokens[k].text(text)).collect();
+    let opens_sentence = doc.sentences.iter().any(|sentence| sentence.first == s);
+    let source = source_words::SourceWords::read(&words, opens_sentence, lower_words);
+    let nested = frames
+        .iter()
+        .any(|f| f.source.is_some() && f.content.0 <= start && end <= f.content.1);
+    registry.set_nested(nested);
+    let mention = &text[start..end];
+    let mut ids = Vec::new();
+    for person in source.conjuncts(doc.surnames) {
+        if !can_speak(&person) {
+            continue;
+        }
+        if let Some(id) = registry.resolve(mention, &person, start, content_end) {
+            registry.add_appositive(id, &source.appositive);
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+/// The claim a frame reports, without its speaker; `None` when its content is shorter
+/// than two words.
+fn frame_claim(
+    doc: &reported::Document,
+    frames: &[reported::Frame],
+    frame: &reported::Frame,
+    to_span: &dyn Fn((usize, usize)) -> Span,
+) -> Option<Claim> {
+    let (text, tokens) = (doc.text, doc.tokens);
+    let content = trim_content(text, frame.content)?;
+    let word_count = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && content.0 <= t.start && t.end <= content.1)
+        .count();
+    if word_count < 2 {
+        return None;
+    }
+    let (claim_text, kind) = match frame.gap {
+        // A split quote: the two quoted parts, without the narration between them.
+        Some((gap_start, gap_end)) if content.0 < gap_start && gap_end < content.1 => {
+            let first = text[content.0..gap_start].trim_end_matches([' ', ',', '"', '”', '\'']);
+            let second = text[gap_end..content.1].trim_start();
+            (format!("{first}, {second}"), ClaimKind::Direct)
+        }
+        _ => (
+            text[content.0..content.1].to_string(),
+            claim_kind(text, doc.quotes, content),
+        ),
+    };
+    Some(Claim {
+        id: String::new(),
+        speaker: String::new(),
+        text: claim_text,
+        span: to_span(content),
+        // A continued quotation is named by the mention of the quotation it continues.
+        source_span: frame
+            .source
+            .or_else(|| frame.continues.and_then(|root| frames[root].source))
+            .map(|(s, e)| to_span((tokens[s].start, tokens[e - 1].end))),
+        cue: frame.cue.map(|(s, e)| {
+            let bytes = (tokens[s].start, tokens[e - 1].end);
+            let span = to_span(bytes);
+            Cue {
+                start: span.start,
+                end: span.end,
+                text: text[bytes.0..bytes.1].to_string(),
+            }
+        }),
+        kind,
+    })
+}
+
+/// The article's claims in text order, numbered, and the speakers who make them.
+fn assemble(
+    claims: Vec<(usize, usize, Claim)>,
+    registry: &speakers::Registry,
+    ids: &[String],
+) -> ArticleClaims {
+    let used: BTreeSet<usize> = claims.iter().map(|(_, entity, _)| *entity).collect();
+    let mut claims: Vec<Claim> = claims.into_iter().map(|(_, _, claim)| claim).collect();
+    claims.sort_by_key(|c| (c.span.start, c.span.end));
+    for (n, claim) in claims.iter_mut().enumerate() {
+        claim.id = format!("c{}", n + 1);
+    }
     let mut speakers: Vec<Speaker> = Vec::new();
     for &entity in &used {
         let speaker = registry.speaker(entity, &ids[entity]);
