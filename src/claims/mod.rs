@@ -228,18 +228,30 @@ fn resolve_sources(
     let mut order: Vec<usize> = (0..frames.len()).collect();
     order.sort_by_key(|&i| (position(&frames[i]), frames[i].continues.is_some()));
     let lower_words = lower_case_words(doc.text, tokens);
+    let sentence_starts: BTreeSet<usize> = doc.sentences.iter().map(|s| s.first).collect();
+    let reading = MentionContext {
+        lower_words: &lower_words,
+        sentence_starts: &sentence_starts,
+    };
     let mut entity_of: Vec<Vec<usize>> = vec![Vec::new(); frames.len()];
     for &i in &order {
         let frame = &frames[i];
         entity_of[i] = match (frame.source, frame.continues) {
             (Some(source), _) => {
-                resolve_mention(doc, frames, source, frame.content.1, &lower_words, registry)
+                resolve_mention(doc, frames, source, frame.content.1, &reading, registry)
             }
             (None, Some(root)) => entity_of[root].clone(),
             (None, None) => Vec::new(),
         };
     }
     entity_of
+}
+
+/// What the article tells about any mention: the words it writes in lower case and the
+/// tokens that open its sentences.
+struct MentionContext<'a> {
+    lower_words: &'a HashSet<String>,
+    sentence_starts: &'a BTreeSet<usize>,
 }
 
 /// The entities one source mention (token range `s..e`) names: one, or each person of a
@@ -249,14 +261,14 @@ fn resolve_mention(
     frames: &[reported::Frame],
     (s, e): reported::TokenRange,
     content_end: usize,
-    lower_words: &HashSet<String>,
+    reading: &MentionContext,
     registry: &mut speakers::Registry,
 ) -> Vec<usize> {
     let (text, tokens) = (doc.text, doc.tokens);
     let (start, end) = (tokens[s].start, tokens[e - 1].end);
     let words: Vec<&str> = (s..e).map(|k| tokens[k].text(text)).collect();
-    let opens_sentence = doc.sentences.iter().any(|sentence| sentence.first == s);
-    let source = source_words::SourceWords::read(&words, opens_sentence, lower_words);
+    let opens_sentence = reading.sentence_starts.contains(&s);
+    let source = source_words::SourceWords::read(&words, opens_sentence, reading.lower_words);
     let nested = frames
         .iter()
         .any(|f| f.source.is_some() && f.content.0 <= start && end <= f.content.1);

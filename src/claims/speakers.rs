@@ -327,29 +327,38 @@ impl Entity {
     /// Adds a role as written (`Trump campaign spokesman`, `a spokesman for Mueller's
     /// office`): its words before a preposition become role words for later descriptions.
     fn add_role(&mut self, words: &[String]) {
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let start = lower
+        let start = words
             .iter()
-            .take_while(|w| DETERMINERS.contains(&w.as_str()))
+            .take_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
             .count();
-        let end = lower[start..]
+        self.roles.extend(role_words(words));
+        let says_something = words[start..]
             .iter()
-            .position(|w| ROLE_ENDS.contains(&w.as_str()))
-            .map_or(lower.len(), |p| start + p);
-        // `the nominee's eldest daughter`: the words before a possessive describe
-        // someone else.
-        let own = lower[start..end]
-            .iter()
-            .rposition(|w| w.ends_with("'s") || w.ends_with("’s"))
-            .map_or(start, |p| start + p + 1);
-        self.roles.extend(lower[own..end].iter().cloned());
-        let says_something = lower[start..]
-            .iter()
-            .any(|w| !HONORIFICS.contains(&w.as_str()));
+            .any(|w| !HONORIFICS.contains(&w.to_lowercase().as_str()));
         if self.role.is_none() && says_something {
             self.role = Some(words[start..].join(" "));
         }
     }
+}
+
+/// The lower-case role words of a role as written: the words after its determiners and
+/// before a preposition (`a spokesman for …` → `spokesman`), without those before a
+/// possessive, which describe someone else (`the nominee's eldest daughter`).
+fn role_words(words: &[String]) -> Vec<String> {
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let start = lower
+        .iter()
+        .take_while(|w| DETERMINERS.contains(&w.as_str()))
+        .count();
+    let end = lower[start..]
+        .iter()
+        .position(|w| ROLE_ENDS.contains(&w.as_str()))
+        .map_or(lower.len(), |p| start + p);
+    let own = lower[start..end]
+        .iter()
+        .rposition(|w| w.ends_with("'s") || w.ends_with("’s"))
+        .map_or(start, |p| start + p + 1);
+    lower[own..end].to_vec()
 }
 
 /// A person named in full somewhere in the article (not necessarily as a speaker), used to
@@ -367,9 +376,9 @@ struct NamedPerson {
 impl NamedPerson {
     /// Title words and the appositive's role words, lower case.
     fn role_words(&self) -> Vec<String> {
-        let mut entity = Entity::new(SpeakerKind::Person, String::new());
-        entity.add_role(&self.appositive);
-        self.roles.iter().cloned().chain(entity.roles).collect()
+        let mut words = self.roles.clone();
+        words.extend(role_words(&self.appositive));
+        words
     }
 }
 
