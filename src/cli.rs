@@ -1,11 +1,14 @@
-//! Every command-line flag of contra, in one place.
+//! Every command-line flag of contra, in one place, and how a command's result becomes the
+//! exit status. Both binaries (`contra` and `contra-torch`) compile this file.
 
+use std::io::Write;
 use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use contra::nli::Precision;
-
-use contra::train::TrainSource;
+use crate::options::{self, Precision, TrainSource};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -73,17 +76,17 @@ pub struct CompareArgs {
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
     /// Rows in each markdown table (the JSON always holds every scored pair).
-    #[arg(long, default_value_t = 10, value_name = "N", value_parser = parse_at_least_one)]
+    #[arg(long, default_value_t = options::DEFAULT_TOP, value_name = "N", value_parser = parse_at_least_one)]
     pub top: usize,
     /// Leave pairs scoring below X (-2 to 1) out of the markdown tables.
-    #[arg(long, default_value_t = 0.5, value_name = "X", value_parser = parse_min_score)]
+    #[arg(long, default_value_t = options::DEFAULT_MIN_SCORE, value_name = "X", value_parser = parse_min_score)]
     pub min_score: f32,
     /// Treat pairs whose claims have embedding cosine below X as unrelated and do not score
     /// them (claims about different things neither contradict nor support each other; see
     /// README). -1 scores every pair.
     #[arg(
         long,
-        default_value_t = contra::compare::DEFAULT_MIN_SIMILARITY,
+        default_value_t = options::DEFAULT_MIN_SIMILARITY,
         value_name = "X",
         value_parser = parse_similarity
     )]
@@ -93,20 +96,20 @@ pub struct CompareArgs {
     pub speakers: Option<Vec<String>>,
     /// Above N cross-speaker pairs, score only each claim's --neighbours most similar
     /// claims of other speakers (cost linear in the number of claims).
-    #[arg(long, default_value_t = 2000, value_name = "N")]
+    #[arg(long, default_value_t = options::DEFAULT_MAX_PAIRS, value_name = "N")]
     pub max_pairs: usize,
     /// Claims of other speakers kept per claim when pre-selecting by similarity.
-    #[arg(long, default_value_t = 10, value_name = "K", value_parser = parse_at_least_one)]
+    #[arg(long, default_value_t = options::DEFAULT_NEIGHBOURS, value_name = "K", value_parser = parse_at_least_one)]
     pub neighbours: usize,
     /// NLI model directory (models/nli-minilm-l6 is the small, fast alternative).
-    #[arg(long, value_name = "DIR", default_value = contra::nli::DEFAULT_NLI_MODEL_DIR)]
+    #[arg(long, value_name = "DIR", default_value = options::DEFAULT_NLI_MODEL_DIR)]
     pub nli_model: PathBuf,
-    /// Numeric precision of NLI inference: bf16 is faster on CPUs with fast bfloat16
-    /// (AVX512-BF16/AMX) and slower elsewhere; see README.
-    #[arg(long, value_enum, default_value_t = contra::nli::DEFAULT_PRECISION)]
+    /// Numeric precision of NLI inference: auto runs bf16 where this CPU multiplies bfloat16
+    /// fast (AMX, or AVX512-BF16 on AMD Zen 4 and later) and fp32 elsewhere; see README.
+    #[arg(long, value_enum, default_value_t = options::DEFAULT_PRECISION)]
     pub precision: Precision,
     /// Sentence-embedding model directory.
-    #[arg(long, value_name = "DIR", default_value = contra::embed::DEFAULT_EMBED_MODEL_DIR)]
+    #[arg(long, value_name = "DIR", default_value = options::DEFAULT_EMBED_MODEL_DIR)]
     pub embed_model: PathBuf,
     #[command(flatten)]
     pub run: RunArgs,
@@ -117,7 +120,7 @@ pub struct EmbedArgs {
     /// Text file with one sentence per line ("-" for stdin).
     pub input: PathBuf,
     /// Sentence-embedding model directory.
-    #[arg(long, value_name = "DIR", default_value = contra::embed::DEFAULT_EMBED_MODEL_DIR)]
+    #[arg(long, value_name = "DIR", default_value = options::DEFAULT_EMBED_MODEL_DIR)]
     pub model: PathBuf,
     #[command(flatten)]
     pub run: RunArgs,
@@ -147,16 +150,16 @@ pub struct NliArgs {
     #[arg(long, short, value_name = "PATH")]
     pub output: Option<PathBuf>,
     /// NLI model directory (models/nli-minilm-l6 is the small, fast alternative).
-    #[arg(long, value_name = "DIR", default_value = contra::nli::DEFAULT_NLI_MODEL_DIR)]
+    #[arg(long, value_name = "DIR", default_value = options::DEFAULT_NLI_MODEL_DIR)]
     pub model: PathBuf,
     /// Numeric precision of inference (see `contra compare --help`).
-    #[arg(long, value_enum, default_value_t = contra::nli::DEFAULT_PRECISION)]
+    #[arg(long, value_enum, default_value_t = options::DEFAULT_PRECISION)]
     pub precision: Precision,
     /// Pairs per forward pass.
-    #[arg(long, default_value_t = 32, value_name = "N", value_parser = parse_at_least_one)]
+    #[arg(long, default_value_t = options::DEFAULT_NLI_BATCH_SIZE, value_name = "N", value_parser = parse_at_least_one)]
     pub batch_size: usize,
     /// Tokens per pair, 8 to 512; longer pairs are truncated, the longer side first.
-    #[arg(long, default_value_t = 256, value_name = "N", value_parser = parse_max_len)]
+    #[arg(long, default_value_t = options::DEFAULT_NLI_MAX_LEN, value_name = "N", value_parser = parse_max_len)]
     pub max_len: usize,
     #[command(flatten)]
     pub run: RunArgs,
@@ -173,7 +176,7 @@ pub struct TrainNliArgs {
     #[arg(long = "dev", value_name = "FILE", num_args = 1..)]
     pub dev: Vec<PathBuf>,
     /// Base encoder directory (sentence-transformers layout with model.safetensors).
-    #[arg(long, value_name = "DIR", default_value = contra::embed::DEFAULT_EMBED_MODEL_DIR)]
+    #[arg(long, value_name = "DIR", default_value = options::DEFAULT_EMBED_MODEL_DIR)]
     pub base_model: PathBuf,
     /// Start from this trained NLI model directory (weights and classifier head) instead of
     /// the bare base encoder, e.g. for a second, genre-focused stage. Its vocabulary must be
@@ -181,7 +184,7 @@ pub struct TrainNliArgs {
     #[arg(long, value_name = "DIR")]
     pub init: Option<PathBuf>,
     /// Where the best model is written (fp16 safetensors, config, vocab).
-    #[arg(long, value_name = "DIR", default_value = contra::nli::DEFAULT_NLI_MODEL_DIR)]
+    #[arg(long, value_name = "DIR", default_value = options::DEFAULT_NLI_MODEL_DIR)]
     pub out: PathBuf,
     /// Checkpoints, optimiser state and the training log.
     #[arg(long, value_name = "DIR", default_value = "runs/nli")]
@@ -242,6 +245,37 @@ pub struct ClaimsArgs {
     /// Write to this file (atomically) instead of stdout.
     #[arg(long, short, value_name = "PATH")]
     pub output: Option<PathBuf>,
+}
+
+/// Prints a failed command's error chain and turns the result into the exit status.
+pub fn exit_status(result: anyhow::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`contra … | head`) is the reader's choice, not an error.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("contra: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Writes to standard output; a closed or full stdout is an error, not a panic as with
+/// `print!`.
+pub fn print_stdout(text: &str) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .context("cannot write to standard output")
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// The most tokens a pair may have: the encoders' position tables hold 512.

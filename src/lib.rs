@@ -17,6 +17,7 @@ pub mod labels;
 pub mod metrics;
 pub mod mpnet;
 pub mod nli;
+pub mod options;
 pub mod output;
 pub mod pairs;
 pub mod progress;

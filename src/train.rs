@@ -18,6 +18,7 @@ use tch::{nn, Device, Kind, Tensor};
 use crate::classifier::SequenceClassifier;
 use crate::encoder::{self, EncodedPair, ModelConfig, ModelError, PairTokenizer};
 use crate::labels::NliLabel;
+pub use crate::options::TrainSource;
 use crate::metrics::{Confusion, Evaluation};
 use crate::pairs;
 use crate::progress::Progress;
@@ -42,38 +43,6 @@ pub enum TrainError {
     },
     #[error("{0}")]
     Invalid(String),
-}
-
-/// A training file and how much of it one epoch uses: weight 2 repeats it twice, 0.3 draws
-/// a fresh random 30% every epoch.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TrainSource {
-    pub path: PathBuf,
-    pub weight: f64,
-}
-
-impl std::str::FromStr for TrainSource {
-    type Err = String;
-
-    /// `PATH` or `PATH@WEIGHT`.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let (path, weight) = match s.rsplit_once('@') {
-            Some((path, weight)) => {
-                let weight: f64 = weight
-                    .parse()
-                    .map_err(|_| format!("bad weight {weight:?} in {s:?}: expected PATH@NUMBER"))?;
-                if !(weight > 0.0 && weight.is_finite()) {
-                    return Err(format!("weight in {s:?} must be a positive number"));
-                }
-                (path, weight)
-            }
-            None => (s, 1.0),
-        };
-        Ok(TrainSource {
-            path: PathBuf::from(path),
-            weight,
-        })
-    }
 }
 
 /// Everything that defines a training run; saved with checkpoints and the model card.
@@ -847,16 +816,6 @@ impl SplitMix64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn source_weights_parse() {
-        let s: TrainSource = "data/x.tsv.gz@0.3".parse().unwrap();
-        assert_eq!(s.path, PathBuf::from("data/x.tsv.gz"));
-        assert!((s.weight - 0.3).abs() < 1e-12);
-        assert_eq!("a.tsv".parse::<TrainSource>().unwrap().weight, 1.0);
-        assert!("a.tsv@-1".parse::<TrainSource>().is_err());
-        assert!("a.tsv@x".parse::<TrainSource>().is_err());
-    }
 
     #[test]
     fn schedule_warms_up_then_decays_to_zero() {

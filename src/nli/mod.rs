@@ -11,30 +11,8 @@ use crate::progress::Progress;
 
 pub use crate::labels::{softmax, NliLabel, NliScores};
 
-/// Where the model trained by `contra train-nli` is committed, relative to the checkout.
-pub const DEFAULT_NLI_MODEL_DIR: &str = "models/nli-mpnet-base";
-
-/// Numeric precision of inference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Precision {
-    /// fp32 weights and activations: the reference.
-    Fp32,
-    /// bfloat16 weights and activations: several times faster on CPUs with AVX512-BF16.
-    Bf16,
-}
-
-/// fp32: on this project's CPUs without AMX, bf16 matrix products ran at half the fp32 speed
-/// (README, Performance).
-pub const DEFAULT_PRECISION: Precision = Precision::Fp32;
-
-impl std::fmt::Display for Precision {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Precision::Fp32 => "fp32",
-            Precision::Bf16 => "bf16",
-        })
-    }
-}
+pub use crate::options::{Precision, DEFAULT_NLI_MODEL_DIR, DEFAULT_PRECISION};
+use crate::options::{DEFAULT_NLI_BATCH_SIZE, DEFAULT_NLI_MAX_LEN};
 
 /// Inference settings.
 #[derive(Debug, Clone)]
@@ -50,8 +28,8 @@ pub struct NliConfig {
 impl Default for NliConfig {
     fn default() -> Self {
         NliConfig {
-            batch_size: 32,
-            max_len: 256,
+            batch_size: DEFAULT_NLI_BATCH_SIZE,
+            max_len: DEFAULT_NLI_MAX_LEN,
             precision: DEFAULT_PRECISION,
         }
     }
@@ -84,9 +62,11 @@ impl NliModel {
                 source,
             })?;
         // Weights ship as fp16 to stay small; loading keeps the file's precision.
-        match config.precision {
-            Precision::Fp32 => vs.float(),
-            Precision::Bf16 => vs.bfloat16(),
+        config.precision = config.precision.resolve();
+        if config.precision == Precision::Bf16 {
+            vs.bfloat16()
+        } else {
+            vs.float()
         }
         let architecture = model_config.architecture;
         config.max_len = config
@@ -98,6 +78,11 @@ impl NliModel {
             config,
             _vs: vs,
         })
+    }
+
+    /// The precision inference runs in (`auto` resolved for this machine).
+    pub fn precision(&self) -> Precision {
+        self.config.precision
     }
 
     /// Raw logits (entailment, neutral, contradiction) for each pair, in input order.

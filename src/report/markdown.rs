@@ -60,13 +60,14 @@ pub fn render(report: &Report) -> String {
     let s = &report.settings;
     let _ = write!(
         md,
-        "\n---\n{} {} · NLI model `{}` · embedding model `{}` · {} claims, {} cross-speaker pairs{}, {} left unscored as unrelated · \
+        "\n---\n{} {} · NLI model `{}` ({}) · embedding model `{}` · {} claims, {} cross-speaker pairs{}, {} left unscored as unrelated · \
          tables show the top {} at score ≥ {} and similarity ≥ {} · contradiction = mean of both NLI directions; \
          score = contradiction less a discount for claims that contradict most of their partners and a margin \
          inside one side · agreement = entailment in the weaker direction\n",
         report.generated_by.tool,
         report.generated_by.version,
         report.generated_by.nli_model,
+        report.generated_by.precision,
         report.generated_by.embedding_model,
         report.claims.len(),
         s.candidate_pairs,

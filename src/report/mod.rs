@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::claims::{ClaimKind, Cue, Span, SpeakerKind};
 use crate::labels::{NliLabel, NliScores};
+use crate::options::Precision;
 use crate::ranking::SAME_SIDE_MARGIN;
 
 pub const REPORT_SCHEMA: &str = "contra.report/2";
@@ -38,6 +39,8 @@ pub struct GeneratedBy {
     pub version: String,
     pub nli_model: String,
     pub embedding_model: String,
+    /// The precision the NLI model ran in (`fp32` or `bf16`; `auto` is resolved).
+    pub precision: Precision,
 }
 
 /// The knobs that decided what was scored and shown.
@@ -224,6 +227,7 @@ mod tests {
                 version: "test".into(),
                 nli_model: "nli".into(),
                 embedding_model: "embed".into(),
+                precision: Precision::Fp32,
             },
             settings: Settings {
                 top: 10,
