@@ -1,36 +1,177 @@
 #!/usr/bin/env bash
-# Benchmarks: end-to-end `contra compare` on the example pair (wall time, peak memory),
-# NLI inference throughput and training throughput. Prints one line per figure.
-#   scripts/bench.sh [runs]        (NLI and training figures need ../shared)
+# contra's benchmark: speed against the Python peer (transformers, same weights, same threads,
+# same inputs), start-up, and `contra compare` end to end. Prints a table as it goes, then
+# `key=value` lines. Each figure is the median of $RUNS runs (default 3).
+#
+#   scripts/bench.sh                 everything (about 40 minutes on 2 cores)
+#   RUNS=1 NLI_PAIRS=200 scripts/bench.sh    a quick look
+#   SCALES="50 200" scripts/bench.sh        fewer compare scales (default "50 200 1000")
+#
+# NLI and embeddings read ../shared/data/nli/dev/mnli_dev_matched_clean.tsv and the compare
+# scales PolNeAR articles from ../shared; without ../shared those parts are skipped.
+# contra's pairs/s leaves its model load out the way the peer's does: the wall time of a
+# one-pair run is subtracted from the wall time of the N-pair run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${1:-3}
+RUNS=${RUNS:-3}
+NLI_PAIRS=${NLI_PAIRS:-2000}
+SCALES=${SCALES:-50 200 1000}
+THREADS=${THREADS:-$(nproc)}
+COMPARE_TIMEOUT=${COMPARE_TIMEOUT:-1800}
 bash scripts/setup.sh >/dev/null 2>&1 || bash scripts/setup.sh
-bin=target/release/contra
-secs=0
-measure() { # label, command...: prints wall seconds and peak RSS of one run; sets $secs
-    local label=$1; shift
-    local log; log=$(mktemp)
-    /usr/bin/time -f '%e %M' -o "$log" "$@" >/dev/null 2>&1
-    read -r secs kb <"$log"; rm -f "$log"
-    printf '%-44s %8.2f s  %6d MiB peak\n' "$label" "$secs" "$((kb / 1024))"
+.venv/bin/pip install --quiet --disable-pip-version-check "transformers>=4.40,<4.50" "numpy<2" 2>/dev/null
+bin=$PWD/target/release/contra
+py=.venv/bin/python
+shared=../shared/data
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+results=$tmp/results
+: >"$results"
+
+record() { # key value: one key=value result line
+    echo "$1=$2" >>"$results"
 }
-for i in $(seq "$runs"); do
-    measure "compare example pair (run $i)" "$bin" compare data/antalya-tass.txt data/antalya-kyiv.txt --quiet
-done
-shared=../shared/data/nli
-if [ -d "$shared" ]; then
-    n=$(($(wc -l <"$shared/dev/mnli_dev_matched_clean.tsv") - 1))
-    measure "nli on MultiNLI dev matched ($n pairs)" "$bin" nli "$shared/dev/mnli_dev_matched_clean.tsv" --quiet
-    python3 -c "print(f'{\"nli throughput, model load included\":<44} {$n / $secs:8.1f} pairs/s')"
-    tmp=$(mktemp -d)
-    "$bin" train-nli --train "$shared/train/mnli_train_pieces.tsv" --max-steps 60 --bf16 \
-        --checkpoint-dir "$tmp/run" --out "$tmp/model" --checkpoint-every 1000 --quiet 2>&1 \
-        | grep -o 'trained .*' | sed 's/^/train-nli bf16, MultiNLI pairs: /'
-    "$bin" train-nli --train "$shared/train/mnli_train_pieces.tsv" --max-steps 60 \
-        --checkpoint-dir "$tmp/run32" --out "$tmp/model32" --checkpoint-every 1000 --quiet 2>&1 \
-        | grep -o 'trained .*' | sed 's/^/train-nli fp32, MultiNLI pairs: /'
-    rm -rf "$tmp"
+median() { # numbers on stdin -> their median
+    sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
+timed() { # command...: prints "seconds peak_kb" of one run; the command's output is dropped
+    /usr/bin/time -f '%e %M' -o "$tmp/time" "$@" >/dev/null 2>"$tmp/stderr" || {
+        cat "$tmp/stderr" >&2
+        return 1
+    }
+    cat "$tmp/time"
+}
+median_wall() { # command...: median wall seconds over RUNS runs
+    for _ in $(seq "$RUNS"); do timed "$@" | cut -d' ' -f1; done | median
+}
+ratio() { python3 -c "import sys; a, b = map(float, sys.argv[1:]); print(f'{a / b:.2f}' if b else 'inf')" "$@"; }
+
+bench_startup() {
+    local runs=$((RUNS * 5))
+    local s
+    s=$(for _ in $(seq "$runs"); do timed "$bin" --version | cut -d' ' -f1; done | median)
+    record startup_s "$s"
+    s=$(for _ in $(seq "$runs"); do timed "$bin" claims data/antalya-tass.txt | cut -d' ' -f1; done | median)
+    record claims_short_s "$s"
+    printf '%-52s %10s s\n' "start-up (contra --version)" "$(grep '^startup_s=' "$results" | cut -d= -f2)"
+    printf '%-52s %10s s\n' "contra claims on a short article" "$s"
+}
+
+# $1 model dir, $2 key; pairs in $tmp/pairs.tsv (N) and $tmp/one.tsv (1)
+bench_nli_model() {
+    local model=$1 key=$2 n=$NLI_PAIRS
+    local one many contra_rate
+    "$bin" nli "$tmp/pairs.tsv" --model "$model" --threads "$THREADS" --quiet -o "$tmp/contra.jsonl"
+    one=$(median_wall "$bin" nli "$tmp/one.tsv" --model "$model" --threads "$THREADS" --quiet)
+    many=$(median_wall "$bin" nli "$tmp/pairs.tsv" --model "$model" --threads "$THREADS" --quiet)
+    contra_rate=$(python3 -c "print(f'{$n / ($many - $one):.1f}')")
+    record "nli_pairs_per_s_contra_$key" "$contra_rate"
+    record "nli_wall_s_contra_$key" "$many"
+    local best=0 precision rate
+    for precision in fp32 bf16; do
+        rate=$(for _ in $(seq "$RUNS"); do
+            "$py" scripts/bench_peer.py nli "$model" "$tmp/pairs.tsv" "$precision" "$THREADS" \
+                "$tmp/peer_$precision.tsv" | sed -n 's/^seconds=\([0-9.]*\) .*/\1/p'
+        done | median)
+        rate=$(python3 -c "print(f'{$n / $rate:.1f}')")
+        record "nli_pairs_per_s_peer_${precision}_$key" "$rate"
+        best=$(python3 -c "print(max($best, $rate))")
+    done
+    record "nli_speedup_vs_best_peer_$key" "$(ratio "$contra_rate" "$best")"
+    "$py" - "$tmp/pairs.tsv" "$tmp/contra.jsonl" "$tmp/peer_fp32.tsv" "$tmp/peer_bf16.tsv" "$key" \
+        >>"$results" <<'PY'
+import csv, json, sys
+gold_path, contra_path, fp32_path, bf16_path, key = sys.argv[1:]
+read = lambda p: list(csv.DictReader(open(p, encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE))
+gold = {r["id"]: r["label"] for r in read(gold_path)}
+contra = {r["id"]: r for r in map(json.loads, open(contra_path, encoding="utf-8"))}
+names = ("entailment", "neutral", "contradiction")
+def accuracy(rows):
+    return sum(rows[i]["label"] == gold[i] for i in gold) / len(gold)
+print(f"nli_accuracy_contra_{key}={accuracy(contra):.4f}")
+for precision, path in (("fp32", fp32_path), ("bf16", bf16_path)):
+    peer = {r["id"]: r for r in read(path)}
+    print(f"nli_accuracy_peer_{precision}_{key}={accuracy(peer):.4f}")
+    diff = max(abs(float(contra[i][n]) - float(peer[i][n])) for i in gold for n in names)
+    print(f"nli_max_prob_diff_vs_peer_{precision}_{key}={diff:.4f}")
+PY
+    printf '%-52s %10s pairs/s (peer fp32 %s, bf16 %s; accuracy %s vs %s / %s)\n' \
+        "nli $key, $n MultiNLI dev pairs" "$contra_rate" \
+        "$(value "nli_pairs_per_s_peer_fp32_$key")" "$(value "nli_pairs_per_s_peer_bf16_$key")" \
+        "$(value "nli_accuracy_contra_$key")" "$(value "nli_accuracy_peer_fp32_$key")" \
+        "$(value "nli_accuracy_peer_bf16_$key")"
+}
+value() { grep "^$1=" "$results" | tail -1 | cut -d= -f2; }
+
+bench_embed() {
+    local model=models/all-MiniLM-L6-v2 n one many contra_rate best=0 precision rate
+    cut -f2 "$tmp/pairs.tsv" | tail -n +2 | awk '!seen[$0]++' >"$tmp/sentences.txt"
+    n=$(wc -l <"$tmp/sentences.txt")
+    head -1 "$tmp/sentences.txt" >"$tmp/one.txt"
+    one=$(median_wall "$bin" embed "$tmp/one.txt" --threads "$THREADS" --quiet)
+    many=$(median_wall "$bin" embed "$tmp/sentences.txt" --threads "$THREADS" --quiet)
+    contra_rate=$(python3 -c "print(f'{$n / ($many - $one):.1f}')")
+    record embed_sentences_per_s_contra "$contra_rate"
+    for precision in fp32 bf16; do
+        rate=$(for _ in $(seq "$RUNS"); do
+            "$py" scripts/bench_peer.py embed "$model" "$tmp/sentences.txt" "$precision" "$THREADS" \
+                "$tmp/peer_embed.jsonl" | sed -n 's/^seconds=\([0-9.]*\) .*/\1/p'
+        done | median)
+        rate=$(python3 -c "print(f'{$n / $rate:.1f}')")
+        record "embed_sentences_per_s_peer_$precision" "$rate"
+        best=$(python3 -c "print(max($best, $rate))")
+    done
+    record embed_speedup_vs_best_peer "$(ratio "$contra_rate" "$best")"
+    printf '%-52s %10s sentences/s (peer fp32 %s, bf16 %s)\n' "embed, $n sentences" "$contra_rate" \
+        "$(value embed_sentences_per_s_peer_fp32)" "$(value embed_sentences_per_s_peer_bf16)"
+}
+
+# $1 key, then the articles: median wall, peak RSS of the slowest run, pairs scored
+bench_compare() {
+    local key=$1; shift
+    local walls=() peak=0 run out seconds kb
+    for run in $(seq "$RUNS"); do
+        out=$(timeout "$COMPARE_TIMEOUT" /usr/bin/time -f '%e %M' -o "$tmp/time" \
+            "$bin" compare "$@" --threads "$THREADS" --quiet -o "$tmp/report.json" 2>&1) || {
+            echo "compare $key failed or ran past ${COMPARE_TIMEOUT}s: $out" >&2
+            record "${key}_s" timeout
+            return
+        }
+        read -r seconds kb <"$tmp/time"
+        walls+=("$seconds")
+        [ "$kb" -gt "$peak" ] && peak=$kb
+    done
+    record "${key}_s" "$(printf '%s\n' "${walls[@]}" | median)"
+    record "${key}_peak_rss_mib" "$((peak / 1024))"
+    record "${key}_pairs_scored" "$(python3 -c "import json, sys; r = json.load(open(sys.argv[1])); print(len(r['pairs']))" "$tmp/report.json")"
+    printf '%-52s %10s s, %s MiB peak, %s pairs scored\n' "compare $key" "$(value "${key}_s")" \
+        "$(value "${key}_peak_rss_mib")" "$(value "${key}_pairs_scored")"
+}
+
+echo "contra $(git rev-parse --short HEAD), $THREADS threads, median of $RUNS runs, $(date -u +%FT%TZ)"
+bench_startup
+bench_compare compare_demo data/antalya-tass.txt data/antalya-kyiv.txt
+if [ -f "$shared/nli/dev/mnli_dev_matched_clean.tsv" ]; then
+    head -n "$((NLI_PAIRS + 1))" "$shared/nli/dev/mnli_dev_matched_clean.tsv" >"$tmp/pairs.tsv"
+    head -n 2 "$tmp/pairs.tsv" >"$tmp/one.tsv"
+    for model in models/nli-*/; do
+        model=${model%/}
+        bench_nli_model "$model" "$(basename "$model" | tr - _)"
+    done
+    bench_embed
 else
-    echo "../shared not found: NLI and training throughput skipped"
+    echo "../shared not found: NLI and embedding comparisons with the peer skipped"
 fi
+if [ -d "$shared/polnear/train/text" ]; then
+    # shellcheck disable=SC2086
+    python3 scripts/bench_inputs.py "$bin" "$shared/polnear/train/text" "$tmp/scale" $SCALES \
+        >"$tmp/scale.txt"
+    while read -r n claims_a claims_b; do
+        record "compare_${n}_claims" "$claims_a+$claims_b"
+        bench_compare "compare_$n" "$tmp/scale/side-a-$n.txt" "$tmp/scale/side-b-$n.txt"
+    done <"$tmp/scale.txt"
+else
+    echo "../shared not found: compare at scale skipped"
+fi
+echo
+cat "$results"

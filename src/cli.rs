@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::options::{self, Precision, TrainSource};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -104,7 +104,7 @@ pub struct CompareArgs {
     /// NLI model directory (models/nli-minilm-l6 is the small, fast alternative).
     #[arg(long, value_name = "DIR", default_value = options::DEFAULT_NLI_MODEL_DIR)]
     pub nli_model: PathBuf,
-    /// Numeric precision of NLI inference: auto runs bf16 where this CPU multiplies bfloat16
+    /// Numeric precision of both models: auto runs bf16 where this CPU multiplies bfloat16
     /// fast (AMX, or AVX512-BF16 on AMD Zen 4 and later) and fp32 elsewhere; see README.
     #[arg(long, value_enum, default_value_t = options::DEFAULT_PRECISION)]
     pub precision: Precision,
@@ -122,6 +122,9 @@ pub struct EmbedArgs {
     /// Sentence-embedding model directory.
     #[arg(long, value_name = "DIR", default_value = options::DEFAULT_EMBED_MODEL_DIR)]
     pub model: PathBuf,
+    /// Numeric precision of inference (see `contra compare --help`).
+    #[arg(long, value_enum, default_value_t = options::DEFAULT_PRECISION)]
+    pub precision: Precision,
     #[command(flatten)]
     pub run: RunArgs,
 }

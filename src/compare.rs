@@ -221,20 +221,22 @@ fn candidates(
     };
     // People named together (`Cummings and Conyers said`) share one claim's span: that
     // is one statement, not two speakers agreeing.
-    let one_statement = |(i, j): (usize, usize)| {
+    let one_statement = |i: usize, j: usize| {
         let (a, b) = (&extracted.claims[i], &extracted.claims[j]);
         a.article == b.article && a.claim.span == b.claim.span
     };
-    let mut all_pairs = cross_speaker_pairs(speaker_of, &allowed);
-    all_pairs.retain(|&pair| !one_statement(pair));
-    let cross_speaker = all_pairs.len();
-    let preselected = cross_speaker > options.max_pairs;
-    let mut pairs = if preselected {
-        nearest_pairs(speaker_of, &allowed, similarity, options.neighbours)
-    } else {
-        all_pairs
+    let pairable = |i: usize, j: usize| {
+        speaker_of[i] != speaker_of[j] && allowed(i) && allowed(j) && !one_statement(i, j)
     };
-    pairs.retain(|&pair| !one_statement(pair));
+    let n = extracted.claims.len();
+    // Counted, not listed: above `max_pairs` the full list is never needed.
+    let cross_speaker = count_pairs(n, &pairable);
+    let preselected = cross_speaker > options.max_pairs;
+    let pairs = if preselected {
+        nearest_pairs(n, &pairable, similarity, options.neighbours)
+    } else {
+        all_pairs(n, &pairable)
+    };
     let (related, unrelated): (Vec<_>, Vec<_>) = pairs
         .into_iter()
         .partition(|&pair| similarity(pair) >= options.min_similarity);
@@ -431,34 +433,33 @@ fn normalized(text: &str) -> String {
         .join(" ")
 }
 
-/// Every pair (i < j) of claims whose speakers differ and are both allowed.
-fn cross_speaker_pairs<S: PartialEq>(
-    speakers: &[S],
-    allowed: &dyn Fn(usize) -> bool,
-) -> Vec<(usize, usize)> {
-    let mut pairs = Vec::new();
-    for i in 0..speakers.len() {
-        for j in i + 1..speakers.len() {
-            if speakers[i] != speakers[j] && allowed(i) && allowed(j) {
-                pairs.push((i, j));
-            }
-        }
-    }
-    pairs
+/// How many pairs `i < j` of `n` claims are `pairable`, without listing them.
+fn count_pairs(n: usize, pairable: &dyn Fn(usize, usize) -> bool) -> usize {
+    (0..n)
+        .map(|i| (i + 1..n).filter(|&j| pairable(i, j)).count())
+        .sum()
 }
 
-/// For each claim, its `k` most similar claims by other speakers; the union of those pairs
-/// (i < j). Cost stays linear in the number of claims for a fixed `k`.
-fn nearest_pairs<S: PartialEq>(
-    speakers: &[S],
-    allowed: &dyn Fn(usize) -> bool,
+/// Every `pairable` pair `i < j` of `n` claims.
+fn all_pairs(n: usize, pairable: &dyn Fn(usize, usize) -> bool) -> Vec<(usize, usize)> {
+    (0..n)
+        .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+        .filter(|&(i, j)| pairable(i, j))
+        .collect()
+}
+
+/// For each claim, its `k` most similar `pairable` claims; the union of those pairs
+/// (i < j). Memory stays linear in the number of claims for a fixed `k`.
+fn nearest_pairs(
+    n: usize,
+    pairable: &dyn Fn(usize, usize) -> bool,
     similarity: &dyn Fn((usize, usize)) -> f32,
     k: usize,
 ) -> Vec<(usize, usize)> {
     let mut chosen = std::collections::BTreeSet::new();
-    for i in (0..speakers.len()).filter(|&i| allowed(i)) {
-        let mut others: Vec<(f32, usize)> = (0..speakers.len())
-            .filter(|&j| speakers[j] != speakers[i] && allowed(j))
+    for i in 0..n {
+        let mut others: Vec<(f32, usize)> = (0..n)
+            .filter(|&j| j != i && pairable(i.min(j), i.max(j)))
             .map(|j| (similarity((i, j)), j))
             .collect();
         others.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -516,10 +517,13 @@ mod tests {
     #[test]
     fn pairs_never_join_a_speaker_with_themself() {
         let speakers = ["lavrov", "kuleba", "lavrov", "putin"];
-        let pairs = cross_speaker_pairs(&speakers, &|_| true);
+        let cross = |i: usize, j: usize| speakers[i] != speakers[j];
+        let pairs = all_pairs(speakers.len(), &cross);
         assert_eq!(pairs, vec![(0, 1), (0, 3), (1, 2), (1, 3), (2, 3)]);
-        let only = |i: usize| speakers[i] != "putin";
-        assert_eq!(cross_speaker_pairs(&speakers, &only), vec![(0, 1), (1, 2)]);
+        assert_eq!(count_pairs(speakers.len(), &cross), pairs.len());
+        let no_putin =
+            |i: usize, j: usize| cross(i, j) && speakers[i] != "putin" && speakers[j] != "putin";
+        assert_eq!(all_pairs(speakers.len(), &no_putin), vec![(0, 1), (1, 2)]);
     }
 
     #[test]
@@ -530,7 +534,8 @@ mod tests {
             (0, 2) | (1, 3) => 0.9,
             _ => 0.1,
         };
-        let pairs = nearest_pairs(&speakers, &|_| true, &sim, 1);
+        let cross = |i: usize, j: usize| speakers[i] != speakers[j];
+        let pairs = nearest_pairs(speakers.len(), &cross, &sim, 1);
         assert!(pairs.contains(&(0, 2)) && pairs.contains(&(1, 3)));
         assert!(pairs.iter().all(|&(i, j)| speakers[i] != speakers[j]));
         assert!(pairs.len() <= speakers.len());

@@ -7,9 +7,10 @@ use rust_bert::pipelines::common::ModelType;
 use rust_bert::pipelines::sentence_embeddings::{
     SentenceEmbeddingsConfig, SentenceEmbeddingsModel,
 };
-use tch::Device;
+use tch::{Device, Kind};
 
 use crate::encoder::ModelError;
+use crate::options::Precision;
 use crate::progress::Progress;
 
 pub use crate::options::DEFAULT_EMBED_MODEL_DIR;
@@ -22,12 +23,14 @@ const BATCH_SIZE: usize = 32;
 /// A loaded sentence-embedding model.
 pub struct Embedder {
     model: SentenceEmbeddingsModel,
+    precision: Precision,
 }
 
 impl Embedder {
     /// Loads the sentence-transformers folder that set-up unpacks (`model.safetensors`,
     /// `config.json`, `vocab.txt`, `1_Pooling/`, …). The safetensors file is read directly.
-    pub fn load(dir: &Path) -> Result<Self, ModelError> {
+    pub fn load(dir: &Path, precision: Precision) -> Result<Self, ModelError> {
+        let precision = precision.resolve();
         if !dir.is_dir() {
             return Err(ModelError::MissingDir {
                 dir: dir.to_path_buf(),
@@ -58,11 +61,19 @@ impl Embedder {
             tokenizer_vocab_resource: file("vocab.txt")?.into(),
             tokenizer_merges_resource: None,
             device: Device::Cpu,
-            kind: None,
+            kind: Some(match precision {
+                Precision::Bf16 => Kind::BFloat16,
+                _ => Kind::Float,
+            }),
         };
         let model =
             SentenceEmbeddingsModel::new(config).map_err(|e| ModelError::Model(e.to_string()))?;
-        Ok(Embedder { model })
+        Ok(Embedder { model, precision })
+    }
+
+    /// The precision the model runs in (`auto` resolved for this machine).
+    pub fn precision(&self) -> Precision {
+        self.precision
     }
 
     /// Unit-length embeddings of `sentences`, in input order.
@@ -79,8 +90,12 @@ impl Embedder {
             let texts: Vec<&str> = batch.iter().map(|&i| sentences[i].as_ref()).collect();
             let vectors = self
                 .model
-                .encode(&texts)
-                .map_err(|e| ModelError::Model(e.to_string()))?;
+                .encode_as_tensor(&texts)
+                .map_err(|e| ModelError::Model(e.to_string()))?
+                .embeddings
+                .to_kind(Kind::Float);
+            let vectors = Vec::<Vec<f32>>::try_from(vectors)
+                .map_err(|e| ModelError::Model(format!("reading embeddings: {e}")))?;
             for (&i, v) in batch.iter().zip(vectors) {
                 out[i] = normalize(v);
             }

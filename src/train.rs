@@ -18,8 +18,8 @@ use tch::{nn, Device, Kind, Tensor};
 use crate::classifier::SequenceClassifier;
 use crate::encoder::{self, EncodedPair, ModelConfig, ModelError, PairTokenizer};
 use crate::labels::NliLabel;
-pub use crate::options::TrainSource;
 use crate::metrics::{Confusion, Evaluation};
+pub use crate::options::TrainSource;
 use crate::pairs;
 use crate::progress::Progress;
 

@@ -8,7 +8,9 @@ use std::process::Command;
 fn needs_libtorch(binary: &str) -> bool {
     let bytes = std::fs::read(binary).expect("the test binaries are built");
     // The dynamic section names each library the loader must open.
-    bytes.windows(b"libtorch_cpu".len()).any(|w| w == b"libtorch_cpu")
+    bytes
+        .windows(b"libtorch_cpu".len())
+        .any(|w| w == b"libtorch_cpu")
 }
 
 #[test]

@@ -3,6 +3,7 @@
 mod common;
 
 use contra::embed::{cosine, Embedder, DEFAULT_EMBED_MODEL_DIR};
+use contra::options::Precision;
 use contra::progress::Progress;
 use serde::Deserialize;
 
@@ -18,33 +19,48 @@ struct FixturePair {
     cosine: f32,
 }
 
-fn embedder() -> Embedder {
-    Embedder::load(&common::repo_path(DEFAULT_EMBED_MODEL_DIR))
+fn embedder_in(precision: Precision) -> Embedder {
+    Embedder::load(&common::repo_path(DEFAULT_EMBED_MODEL_DIR), precision)
         .expect("the embedding model is installed by scripts/setup.sh")
 }
 
-#[test]
-fn cosine_similarities_match_the_pytorch_reference() {
+fn embedder() -> Embedder {
+    embedder_in(Precision::Auto)
+}
+
+/// Every fixture pair's cosine within `tolerance` of PyTorch's fp32 reference.
+fn assert_matches_reference(precision: Precision, tolerance: f32) {
     let fixture: Fixture = serde_json::from_str(
         &std::fs::read_to_string(common::repo_path("tests/fixtures/embedding_parity.json"))
             .unwrap(),
     )
     .unwrap();
     assert!(fixture.pairs.len() >= 10);
-    let model = embedder();
+    let model = embedder_in(precision);
+    assert_eq!(model.precision(), precision);
     for pair in &fixture.pairs {
         let v = model
             .embed(&[pair.a.as_str(), pair.b.as_str()], &Progress::hidden())
             .unwrap();
         let got = cosine(&v[0], &v[1]);
         assert!(
-            (got - pair.cosine).abs() < 1e-4,
+            (got - pair.cosine).abs() < tolerance,
             "{:?} / {:?}: contra {got}, reference {}",
             pair.a,
             pair.b,
             pair.cosine
         );
     }
+}
+
+#[test]
+fn cosine_similarities_match_the_pytorch_reference() {
+    assert_matches_reference(Precision::Fp32, 1e-4);
+}
+
+#[test]
+fn bf16_cosine_similarities_stay_close_to_the_fp32_reference() {
+    assert_matches_reference(Precision::Bf16, 0.02);
 }
 
 #[test]

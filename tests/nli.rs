@@ -5,7 +5,7 @@ mod common;
 use std::fs;
 
 use contra::encoder::{ModelConfig, PairTokenizer};
-use contra::nli::{NliConfig, NliLabel, NliModel, DEFAULT_NLI_MODEL_DIR};
+use contra::nli::{NliConfig, NliLabel, NliModel, Precision, DEFAULT_NLI_MODEL_DIR};
 use contra::progress::Progress;
 use serde::Deserialize;
 use serde_json::Value;
@@ -86,32 +86,54 @@ fn tokenization_matches_the_reference_tokenizers() {
     }
 }
 
-#[test]
-fn logits_match_the_pytorch_reference() {
+/// Every shipped model's logits on its fixture pairs, run in `precision`, against the
+/// PyTorch fp32 reference: within `tolerance`, and the same label wherever the reference's
+/// best class leads the next by more than `clear_margin`.
+fn assert_logits_match_reference(precision: Precision, tolerance: f32, clear_margin: f32) {
     for fixture in fixtures() {
         assert_eq!(fixture.labels, ["entailment", "neutral", "contradiction"]);
         assert!(fixture.pairs.len() >= 20);
         let config = NliConfig {
             max_len: fixture.max_len,
+            precision,
             ..NliConfig::default()
         };
         let model = NliModel::load(&common::repo_path(&fixture.model), config).unwrap();
+        assert_eq!(model.precision(), precision);
         let logits = model
             .logits(&fixture_pairs(&fixture), &Progress::hidden())
             .unwrap();
         for (pair, got) in fixture.pairs.iter().zip(logits) {
+            let context = format!(
+                "{} in {precision}: {:?} → {:?}: contra {got:?}, reference {:?}",
+                fixture.model, pair.premise, pair.hypothesis, pair.logits
+            );
             for k in 0..3 {
-                assert!(
-                    (got[k] - pair.logits[k]).abs() < 1e-3,
-                    "{}: {:?} → {:?}: contra {got:?}, reference {:?}",
-                    fixture.model,
-                    pair.premise,
-                    pair.hypothesis,
-                    pair.logits
-                );
+                assert!((got[k] - pair.logits[k]).abs() < tolerance, "{context}");
+            }
+            let mut sorted = pair.logits;
+            sorted.sort_by(f32::total_cmp);
+            if sorted[2] - sorted[1] > clear_margin {
+                assert_eq!(argmax(got), argmax(pair.logits), "{context}");
             }
         }
     }
+}
+
+fn argmax(logits: [f32; 3]) -> usize {
+    (0..3)
+        .max_by(|&a, &b| logits[a].total_cmp(&logits[b]))
+        .unwrap()
+}
+
+#[test]
+fn logits_match_the_pytorch_reference() {
+    assert_logits_match_reference(Precision::Fp32, 1e-3, 0.0);
+}
+
+#[test]
+fn bf16_logits_stay_close_to_the_reference_and_keep_clear_labels() {
+    assert_logits_match_reference(Precision::Bf16, 0.35, 0.5);
 }
 
 #[test]
@@ -303,4 +325,20 @@ fn train_nli_continues_the_mpnet_model_and_the_result_loads() {
         .unwrap();
     assert_eq!(scores[0].label(), NliLabel::Contradiction, "{scores:?}");
     fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A pair that repeats an earlier one (the same quote reported twice) is scored once and
+/// gets exactly the first one's scores, in input order.
+#[test]
+fn repeated_pairs_get_their_first_occurrences_scores() {
+    let a = ("Russia did not attack Ukraine.", "Russia attacked Ukraine.");
+    let b = (
+        "The talks lasted ninety minutes.",
+        "The ministers met in Antalya.",
+    );
+    let model = model();
+    let once = model.logits(&[a, b], &Progress::hidden()).unwrap();
+    let repeated = model.logits(&[a, b, a, b, a], &Progress::hidden()).unwrap();
+    assert_eq!(repeated, vec![once[0], once[1], once[0], once[1], once[0]]);
+    assert_ne!(once[0], once[1]);
 }

@@ -69,7 +69,7 @@ fn run_compare(args: CompareArgs) -> Result<()> {
     let nli_dir = model_dir(&args.nli_model, contra::nli::DEFAULT_NLI_MODEL_DIR);
     let embed_dir = model_dir(&args.embed_model, embed::DEFAULT_EMBED_MODEL_DIR);
     let models = Models {
-        embedder: embed::Embedder::load(&embed_dir)?,
+        embedder: embed::Embedder::load(&embed_dir, args.precision)?,
         nli: NliModel::load(
             &nli_dir,
             NliConfig {
@@ -127,7 +127,10 @@ fn run_embed(args: EmbedArgs) -> Result<()> {
         .into_iter()
         .filter(|s| !s.trim().is_empty())
         .collect();
-    let embedder = embed::Embedder::load(&model_dir(&args.model, embed::DEFAULT_EMBED_MODEL_DIR))?;
+    let embedder = embed::Embedder::load(
+        &model_dir(&args.model, embed::DEFAULT_EMBED_MODEL_DIR),
+        args.precision,
+    )?;
     let progress = Progress::new(!args.run.quiet, sentences.len() as u64, "embedding");
     let vectors = embedder.embed(&sentences, &progress)?;
     progress.finish();

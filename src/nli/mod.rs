@@ -1,6 +1,7 @@
 //! Natural language inference: the project's 3-way cross-encoder scoring premise → hypothesis.
 //! The model directory's `config.json` chooses the architecture (BERT/MiniLM or MPNet).
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use tch::{nn, Device, Kind, Tensor};
@@ -85,10 +86,32 @@ impl NliModel {
         self.config.precision
     }
 
-    /// Raw logits (entailment, neutral, contradiction) for each pair, in input order.
+    /// Raw logits (entailment, neutral, contradiction) for each pair, in input order. A pair
+    /// that repeats an earlier one (the same quote reported twice) is scored once.
     pub fn logits<S: AsRef<str>>(
         &self,
         pairs: &[(S, S)],
+        progress: &Progress,
+    ) -> Result<Vec<[f32; 3]>, ModelError> {
+        let mut first_of: HashMap<(&str, &str), usize> = HashMap::new();
+        let mut distinct: Vec<(&str, &str)> = Vec::new();
+        let slots: Vec<usize> = pairs
+            .iter()
+            .map(|(a, b)| {
+                *first_of.entry((a.as_ref(), b.as_ref())).or_insert_with(|| {
+                    distinct.push((a.as_ref(), b.as_ref()));
+                    distinct.len() - 1
+                })
+            })
+            .collect();
+        progress.inc((pairs.len() - distinct.len()) as u64);
+        let scored = self.distinct_logits(&distinct, progress)?;
+        Ok(slots.into_iter().map(|slot| scored[slot]).collect())
+    }
+
+    fn distinct_logits(
+        &self,
+        pairs: &[(&str, &str)],
         progress: &Progress,
     ) -> Result<Vec<[f32; 3]>, ModelError> {
         let encoded = self.tokenizer.encode_pairs(pairs, self.config.max_len);
