@@ -108,8 +108,8 @@ fn assert_logits_match_reference(precision: Precision, tolerance: f32, clear_mar
                 "{} in {precision}: {:?} → {:?}: contra {got:?}, reference {:?}",
                 fixture.model, pair.premise, pair.hypothesis, pair.logits
             );
-            for k in 0..3 {
-                assert!((got[k] - pair.logits[k]).abs() < tolerance, "{context}");
+            for (got, want) in got.iter().zip(pair.logits) {
+                assert!((got - want).abs() < tolerance, "{context}");
             }
             let mut sorted = pair.logits;
             sorted.sort_by(f32::total_cmp);
