@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::options::{self, Precision, TrainSource};
+use crate::options::{self, DeviceChoice, Precision, TrainSource};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
@@ -53,6 +53,19 @@ pub struct RunArgs {
     /// No progress bars.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+/// Where and how the models run, for the commands that run them.
+#[derive(Debug, Args)]
+pub struct InferenceArgs {
+    /// Numeric precision: auto runs bf16 where this CPU multiplies bfloat16 fast (AMX, or
+    /// AVX512-BF16 on AMD Zen 4 and later) and fp32 elsewhere (same accuracy; README,
+    /// Performance).
+    #[arg(long, value_enum, default_value_t = options::DEFAULT_PRECISION)]
+    pub precision: Precision,
+    /// Run the models on a CUDA GPU (auto: when one is available) or the CPU.
+    #[arg(long, value_enum, default_value_t = options::DEFAULT_DEVICE)]
+    pub device: DeviceChoice,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -104,13 +117,11 @@ pub struct CompareArgs {
     /// NLI model directory (models/nli-minilm-l6 is the small, fast alternative).
     #[arg(long, value_name = "DIR", default_value = options::DEFAULT_NLI_MODEL_DIR)]
     pub nli_model: PathBuf,
-    /// Numeric precision of both models: auto runs bf16 where this CPU multiplies bfloat16
-    /// fast (AMX, or AVX512-BF16 on AMD Zen 4 and later) and fp32 elsewhere; see README.
-    #[arg(long, value_enum, default_value_t = options::DEFAULT_PRECISION)]
-    pub precision: Precision,
     /// Sentence-embedding model directory.
     #[arg(long, value_name = "DIR", default_value = options::DEFAULT_EMBED_MODEL_DIR)]
     pub embed_model: PathBuf,
+    #[command(flatten)]
+    pub inference: InferenceArgs,
     #[command(flatten)]
     pub run: RunArgs,
 }
@@ -122,9 +133,8 @@ pub struct EmbedArgs {
     /// Sentence-embedding model directory.
     #[arg(long, value_name = "DIR", default_value = options::DEFAULT_EMBED_MODEL_DIR)]
     pub model: PathBuf,
-    /// Numeric precision of inference (see `contra compare --help`).
-    #[arg(long, value_enum, default_value_t = options::DEFAULT_PRECISION)]
-    pub precision: Precision,
+    #[command(flatten)]
+    pub inference: InferenceArgs,
     #[command(flatten)]
     pub run: RunArgs,
 }
@@ -155,15 +165,14 @@ pub struct NliArgs {
     /// NLI model directory (models/nli-minilm-l6 is the small, fast alternative).
     #[arg(long, value_name = "DIR", default_value = options::DEFAULT_NLI_MODEL_DIR)]
     pub model: PathBuf,
-    /// Numeric precision of inference (see `contra compare --help`).
-    #[arg(long, value_enum, default_value_t = options::DEFAULT_PRECISION)]
-    pub precision: Precision,
     /// Pairs per forward pass.
     #[arg(long, default_value_t = options::DEFAULT_NLI_BATCH_SIZE, value_name = "N", value_parser = parse_at_least_one)]
     pub batch_size: usize,
     /// Tokens per pair, 8 to 512; longer pairs are truncated, the longer side first.
     #[arg(long, default_value_t = options::DEFAULT_NLI_MAX_LEN, value_name = "N", value_parser = parse_max_len)]
     pub max_len: usize,
+    #[command(flatten)]
+    pub inference: InferenceArgs,
     #[command(flatten)]
     pub run: RunArgs,
 }

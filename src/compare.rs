@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
 
@@ -97,13 +98,46 @@ struct Candidates {
     unrelated: usize,
 }
 
-/// claims → candidates → scoring → ranking → report.
+/// Wall time of each step of one comparison.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StepTimes {
+    pub claims: Duration,
+    pub embedding: Duration,
+    pub candidates: Duration,
+    pub nli: Duration,
+    /// NLI inputs scored: two directions per candidate pair.
+    pub nli_inputs: usize,
+    pub ranking: Duration,
+}
+
+impl std::fmt::Display for StepTimes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let rate = self.nli_inputs as f64 / self.nli.as_secs_f64().max(1e-9);
+        write!(
+            f,
+            "claims {:.2} s · embedding {:.2} s · candidates {:.2} s · nli {:.2} s \
+             ({} inputs, {rate:.1}/s) · ranking {:.2} s",
+            self.claims.as_secs_f64(),
+            self.embedding.as_secs_f64(),
+            self.candidates.as_secs_f64(),
+            self.nli.as_secs_f64(),
+            self.nli_inputs,
+            self.ranking.as_secs_f64(),
+        )
+    }
+}
+
+/// claims → candidates → scoring → ranking → report, each step timed.
 pub fn compare(
     paths: &[PathBuf],
     models: &Models,
     options: &CompareOptions,
-) -> Result<Report, CompareError> {
+) -> Result<(Report, StepTimes), CompareError> {
+    let mut times = StepTimes::default();
+    let mut clock = Instant::now();
+    let mut lap = || std::mem::replace(&mut clock, Instant::now()).elapsed();
     let extracted = extract(paths, options)?;
+    times.claims = lap();
     let texts: Vec<&str> = extracted
         .claims
         .iter()
@@ -112,9 +146,11 @@ pub fn compare(
     let progress = Progress::new(options.show_progress, texts.len() as u64, "embedding");
     let embeddings = models.embedder.embed(&texts, &progress)?;
     progress.finish();
+    times.embedding = lap();
     let similarity = |(i, j): (usize, usize)| cosine(&embeddings[i], &embeddings[j]);
     let speaker_index = speaker_indices(&extracted);
     let candidates = candidates(&speaker_index, &extracted, options, &similarity);
+    times.candidates = lap();
     let judged = judge(
         models,
         &texts,
@@ -123,11 +159,13 @@ pub fn compare(
         &similarity,
         options,
     )?;
+    times.nli = lap();
+    times.nli_inputs = 2 * candidates.pairs.len();
     let affiliations = ranking::speaker_affiliations(&extracted.speakers);
     let ranking = ranking::rank(&judged, &affiliations);
-    Ok(build_report(
-        extracted, candidates, &judged, &ranking, models, options,
-    ))
+    let report = build_report(extracted, candidates, &judged, &ranking, models, options);
+    times.ranking = lap();
+    Ok((report, times))
 }
 
 /// Claims of every article, speakers merged across articles, nested and repeated claims set

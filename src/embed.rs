@@ -7,10 +7,10 @@ use rust_bert::pipelines::common::ModelType;
 use rust_bert::pipelines::sentence_embeddings::{
     SentenceEmbeddingsConfig, SentenceEmbeddingsModel,
 };
-use tch::{Device, Kind};
+use tch::Kind;
 
 use crate::encoder::ModelError;
-use crate::options::Precision;
+use crate::options::{DeviceChoice, Precision};
 use crate::progress::Progress;
 
 pub use crate::options::DEFAULT_EMBED_MODEL_DIR;
@@ -29,8 +29,13 @@ pub struct Embedder {
 impl Embedder {
     /// Loads the sentence-transformers folder that set-up unpacks (`model.safetensors`,
     /// `config.json`, `vocab.txt`, `1_Pooling/`, …). The safetensors file is read directly.
-    pub fn load(dir: &Path, precision: Precision) -> Result<Self, ModelError> {
-        let precision = precision.resolve();
+    pub fn load(
+        dir: &Path,
+        precision: Precision,
+        device: DeviceChoice,
+    ) -> Result<Self, ModelError> {
+        let device = crate::encoder::resolve_device(device)?;
+        let precision = precision.resolve(device.is_cuda());
         if !dir.is_dir() {
             return Err(ModelError::MissingDir {
                 dir: dir.to_path_buf(),
@@ -60,7 +65,7 @@ impl Embedder {
             tokenizer_config_resource: file("tokenizer_config.json")?.into(),
             tokenizer_vocab_resource: file("vocab.txt")?.into(),
             tokenizer_merges_resource: None,
-            device: Device::Cpu,
+            device,
             kind: Some(match precision {
                 Precision::Bf16 => Kind::BFloat16,
                 _ => Kind::Float,

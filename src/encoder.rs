@@ -12,6 +12,7 @@ use serde_json::Value;
 use tch::{Device, Kind, Tensor};
 
 use crate::labels::NliLabel;
+use crate::options::DeviceChoice;
 
 /// Problems with a model directory or its files.
 #[derive(Debug, thiserror::Error)]
@@ -32,6 +33,18 @@ pub enum ModelError {
     },
     #[error("model error: {0}")]
     Model(String),
+    #[error("--device cuda: libtorch finds no CUDA GPU on this machine; use --device cpu or auto")]
+    NoGpu,
+}
+
+/// The device a `DeviceChoice` stands for on this machine.
+pub fn resolve_device(choice: DeviceChoice) -> Result<Device, ModelError> {
+    match choice {
+        DeviceChoice::Cpu => Ok(Device::Cpu),
+        DeviceChoice::Auto => Ok(Device::cuda_if_available()),
+        DeviceChoice::Cuda if tch::Cuda::is_available() => Ok(Device::Cuda(0)),
+        DeviceChoice::Cuda => Err(ModelError::NoGpu),
+    }
 }
 
 /// The encoder families contra can run, chosen by `model_type` in `config.json`.

@@ -53,10 +53,11 @@ pub enum Precision {
 pub const DEFAULT_PRECISION: Precision = Precision::Auto;
 
 impl Precision {
-    /// `Auto` made concrete for this machine; `Fp32` and `Bf16` stay as they are.
-    pub fn resolve(self) -> Precision {
+    /// `Auto` made concrete for this machine (fp32 on a GPU, whose bf16 speed varies by
+    /// generation); `Fp32` and `Bf16` stay as they are.
+    pub fn resolve(self, on_gpu: bool) -> Precision {
         match self {
-            Precision::Auto if fast_bf16() => Precision::Bf16,
+            Precision::Auto if !on_gpu && fast_bf16() => Precision::Bf16,
             Precision::Auto => Precision::Fp32,
             other => other,
         }
@@ -91,6 +92,19 @@ impl std::fmt::Display for Precision {
         })
     }
 }
+
+/// Where models run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DeviceChoice {
+    /// A CUDA GPU when libtorch finds one, else the CPU.
+    Auto,
+    Cpu,
+    /// A CUDA GPU; an error where there is none.
+    Cuda,
+}
+
+pub const DEFAULT_DEVICE: DeviceChoice = DeviceChoice::Auto;
 
 /// A training file and how much of it one epoch uses: weight 2 repeats it twice, 0.3 draws
 /// a fresh random 30% every epoch.
@@ -139,8 +153,11 @@ mod tests {
 
     #[test]
     fn only_auto_depends_on_the_machine() {
-        assert_eq!(Precision::Fp32.resolve(), Precision::Fp32);
-        assert_eq!(Precision::Bf16.resolve(), Precision::Bf16);
-        assert_ne!(Precision::Auto.resolve(), Precision::Auto);
+        for gpu in [false, true] {
+            assert_eq!(Precision::Fp32.resolve(gpu), Precision::Fp32);
+            assert_eq!(Precision::Bf16.resolve(gpu), Precision::Bf16);
+            assert_ne!(Precision::Auto.resolve(gpu), Precision::Auto);
+        }
+        assert_eq!(Precision::Auto.resolve(true), Precision::Fp32);
     }
 }

@@ -3,7 +3,7 @@
 mod common;
 
 use contra::embed::{cosine, Embedder, DEFAULT_EMBED_MODEL_DIR};
-use contra::options::Precision;
+use contra::options::{DeviceChoice, Precision};
 use contra::progress::Progress;
 use serde::Deserialize;
 
@@ -20,8 +20,12 @@ struct FixturePair {
 }
 
 fn embedder_in(precision: Precision) -> Embedder {
-    Embedder::load(&common::repo_path(DEFAULT_EMBED_MODEL_DIR), precision)
-        .expect("the embedding model is installed by scripts/setup.sh")
+    Embedder::load(
+        &common::repo_path(DEFAULT_EMBED_MODEL_DIR),
+        precision,
+        DeviceChoice::Cpu,
+    )
+    .expect("the embedding model is installed by scripts/setup.sh")
 }
 
 fn embedder() -> Embedder {

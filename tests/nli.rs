@@ -342,3 +342,35 @@ fn repeated_pairs_get_their_first_occurrences_scores() {
     assert_eq!(repeated, vec![once[0], once[1], once[0], once[1], once[0]]);
     assert_ne!(once[0], once[1]);
 }
+
+/// `--device cuda` runs on a GPU where libtorch finds one and is otherwise a clear error,
+/// never a panic or a silent fall-back to the CPU.
+#[test]
+fn device_cuda_without_a_gpu_is_a_clear_error() {
+    let dir = common::temp_dir("nli-device");
+    let pairs = dir.join("pairs.tsv");
+    std::fs::write(
+        &pairs,
+        "id\tpremise\thypothesis\n1\tIt rained.\tIt was dry.\n",
+    )
+    .unwrap();
+    let out = common::contra(&[
+        "nli",
+        pairs.to_str().unwrap(),
+        "--device",
+        "cuda",
+        "--model",
+        "models/nli-minilm-l6",
+        "--quiet",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if out.status.success() {
+        eprintln!("a CUDA GPU is present: the error case cannot be checked here");
+        return;
+    }
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("no CUDA GPU") && stderr.contains("--device cpu"),
+        "{stderr}"
+    );
+}

@@ -68,18 +68,25 @@ fn run_compare(args: CompareArgs) -> Result<()> {
         });
     let nli_dir = model_dir(&args.nli_model, contra::nli::DEFAULT_NLI_MODEL_DIR);
     let embed_dir = model_dir(&args.embed_model, embed::DEFAULT_EMBED_MODEL_DIR);
+    let loading = std::time::Instant::now();
     let models = Models {
-        embedder: embed::Embedder::load(&embed_dir, args.precision)?,
+        embedder: embed::Embedder::load(
+            &embed_dir,
+            args.inference.precision,
+            args.inference.device,
+        )?,
         nli: NliModel::load(
             &nli_dir,
             NliConfig {
-                precision: args.precision,
+                precision: args.inference.precision,
+                device: args.inference.device,
                 ..NliConfig::default()
             },
         )?,
         nli_name: model_name(&nli_dir),
         embedding_name: model_name(&embed_dir),
     };
+    let load_time = loading.elapsed().as_secs_f64();
     let options = CompareOptions {
         top: args.top,
         min_score: args.min_score,
@@ -89,7 +96,10 @@ fn run_compare(args: CompareArgs) -> Result<()> {
         neighbours: args.neighbours,
         show_progress: !args.run.quiet,
     };
-    let report = compare::compare(&args.articles, &models, &options)?;
+    let (report, times) = compare::compare(&args.articles, &models, &options)?;
+    if !args.run.quiet {
+        eprintln!("contra: models loaded in {load_time:.2} s · {times}");
+    }
     write_output(args.output.as_deref(), |out| match format {
         ReportFormat::Md => markdown::write_markdown(&report, out),
         ReportFormat::Json => json::write_json(&report, out),
@@ -129,7 +139,8 @@ fn run_embed(args: EmbedArgs) -> Result<()> {
         .collect();
     let embedder = embed::Embedder::load(
         &model_dir(&args.model, embed::DEFAULT_EMBED_MODEL_DIR),
-        args.precision,
+        args.inference.precision,
+        args.inference.device,
     )?;
     let progress = Progress::new(!args.run.quiet, sentences.len() as u64, "embedding");
     let vectors = embedder.embed(&sentences, &progress)?;
@@ -166,7 +177,8 @@ fn run_nli(args: NliArgs) -> Result<()> {
         NliConfig {
             batch_size: args.batch_size,
             max_len: args.max_len,
-            precision: args.precision,
+            precision: args.inference.precision,
+            device: args.inference.device,
         },
     )?;
     let texts: Vec<(&str, &str)> = file

@@ -12,8 +12,8 @@ use crate::progress::Progress;
 
 pub use crate::labels::{softmax, NliLabel, NliScores};
 
+use crate::options::{DeviceChoice, DEFAULT_DEVICE, DEFAULT_NLI_BATCH_SIZE, DEFAULT_NLI_MAX_LEN};
 pub use crate::options::{Precision, DEFAULT_NLI_MODEL_DIR, DEFAULT_PRECISION};
-use crate::options::{DEFAULT_NLI_BATCH_SIZE, DEFAULT_NLI_MAX_LEN};
 
 /// Inference settings.
 #[derive(Debug, Clone)]
@@ -24,6 +24,7 @@ pub struct NliConfig {
     /// embeddings allow.
     pub max_len: usize,
     pub precision: Precision,
+    pub device: DeviceChoice,
 }
 
 impl Default for NliConfig {
@@ -32,6 +33,7 @@ impl Default for NliConfig {
             batch_size: DEFAULT_NLI_BATCH_SIZE,
             max_len: DEFAULT_NLI_MAX_LEN,
             precision: DEFAULT_PRECISION,
+            device: DEFAULT_DEVICE,
         }
     }
 }
@@ -41,6 +43,7 @@ pub struct NliModel {
     model: SequenceClassifier,
     tokenizer: PairTokenizer,
     config: NliConfig,
+    device: Device,
     // Owns the weights the model's layers refer to.
     _vs: nn::VarStore,
 }
@@ -55,7 +58,8 @@ impl NliModel {
         )?;
         let model_config = files.read_config()?;
         model_config.check_nli_labels()?;
-        let mut vs = nn::VarStore::new(Device::Cpu);
+        let device = encoder::resolve_device(config.device)?;
+        let mut vs = nn::VarStore::new(device);
         let model = SequenceClassifier::new(&vs, &model_config)?;
         vs.load(&files.weights)
             .map_err(|source| ModelError::Weights {
@@ -63,7 +67,7 @@ impl NliModel {
                 source,
             })?;
         // Weights ship as fp16 to stay small; loading keeps the file's precision.
-        config.precision = config.precision.resolve();
+        config.precision = config.precision.resolve(device.is_cuda());
         if config.precision == Precision::Bf16 {
             vs.bfloat16()
         } else {
@@ -77,6 +81,7 @@ impl NliModel {
             model,
             tokenizer: PairTokenizer::load(&files.vocab, architecture)?,
             config,
+            device,
             _vs: vs,
         })
     }
@@ -120,7 +125,7 @@ impl NliModel {
         let _no_grad = tch::no_grad_guard();
         for batch in encoder::length_sorted_batches(&lengths, self.config.batch_size) {
             let members: Vec<_> = batch.iter().map(|&i| &encoded[i]).collect();
-            let input = encoder::pad_batch(&members, self.tokenizer.pad_id(), Device::Cpu);
+            let input = encoder::pad_batch(&members, self.tokenizer.pad_id(), self.device);
             let rows = tensor_rows(&self.model.forward_t(&input, false))?;
             for (&i, row) in batch.iter().zip(rows) {
                 out[i] = row;
