@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::options::{self, DeviceChoice, Precision, TrainSource};
+use crate::options::{self, DeviceChoice, Precision, Shard, TrainSource};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
@@ -30,6 +30,9 @@ pub enum Command {
     /// Rank contradictions and agreements between the claims of different speakers in one
     /// or more articles.
     Compare(CompareArgs),
+    /// Run many comparisons from a manifest, one report each; split over array-job tasks
+    /// with --shard, restart with --resume, then --merge the shards' indexes.
+    Batch(BatchArgs),
     /// Print the JSON Schema of the `compare --format json` report.
     Schema,
     /// Extract the claims named speakers make in one article (direct quotes, reported
@@ -88,6 +91,15 @@ pub struct CompareArgs {
     /// Report format [default: json when --output ends in .json, else md].
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
+    #[command(flatten)]
+    pub settings: CompareSettings,
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+/// What `compare` and `batch` share: what to score and show, and the models.
+#[derive(Debug, Args)]
+pub struct CompareSettings {
     /// Rows in each markdown table (the JSON always holds every scored pair).
     #[arg(long, default_value_t = options::DEFAULT_TOP, value_name = "N", value_parser = parse_at_least_one)]
     pub top: usize,
@@ -122,6 +134,31 @@ pub struct CompareArgs {
     pub embed_model: PathBuf,
     #[command(flatten)]
     pub inference: InferenceArgs,
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("mode").required(true).args(["manifest", "merge"]))]
+pub struct BatchArgs {
+    /// JSON lines, one comparison each: {"id": "...", "articles": ["a.txt", "b.txt"],
+    /// "options": {...}} with paths relative to the manifest; options (optional) override
+    /// top, min_score, min_similarity, speakers, max_pairs, neighbours for that line.
+    #[arg(value_name = "MANIFEST")]
+    pub manifest: Option<PathBuf>,
+    /// Directory for <id>.json, <id>.md and this shard's index (created if missing).
+    #[arg(long, short, value_name = "DIR", required_unless_present = "merge")]
+    pub output: Option<PathBuf>,
+    /// Run only manifest lines i with i mod N = K (K from 0): what a Slurm array task
+    /// (--shard $SLURM_ARRAY_TASK_ID/N) or a Kubernetes indexed Job passes.
+    #[arg(long, value_name = "K/N", default_value = "0/1")]
+    pub shard: Shard,
+    /// Skip lines whose report files are already complete (after a stopped run).
+    #[arg(long)]
+    pub resume: bool,
+    /// Merge the shards' index files in DIR into DIR/index.jsonl and stop.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["manifest", "resume"])]
+    pub merge: Option<PathBuf>,
+    #[command(flatten)]
+    pub settings: CompareSettings,
     #[command(flatten)]
     pub run: RunArgs,
 }

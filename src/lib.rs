@@ -8,6 +8,7 @@
 //! output vocabulary.
 
 pub mod article;
+pub mod batch;
 pub mod claims;
 pub mod classifier;
 pub mod compare;

@@ -39,9 +39,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Schema => print_stdout(options::REPORT_JSON_SCHEMA),
         Command::Claims(args) => run_claims(args),
-        Command::Compare(_) | Command::Embed(_) | Command::Nli(_) | Command::TrainNli(_) => {
-            run_model_binary()
-        }
+        Command::Compare(_)
+        | Command::Batch(_)
+        | Command::Embed(_)
+        | Command::Nli(_)
+        | Command::TrainNli(_) => run_model_binary(),
     };
     exit_status(result)
 }

@@ -106,6 +106,44 @@ pub enum DeviceChoice {
 
 pub const DEFAULT_DEVICE: DeviceChoice = DeviceChoice::Auto;
 
+/// One task's share of a batch: manifest lines `i` with `i mod count == index`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shard {
+    pub index: usize,
+    pub count: usize,
+}
+
+impl Shard {
+    pub fn takes(&self, line: usize) -> bool {
+        line % self.count == self.index
+    }
+}
+
+impl std::fmt::Display for Shard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.index, self.count)
+    }
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    /// `K/N` with `0 <= K < N`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let usage = || format!("`{s}` is not K/N with 0 <= K < N (e.g. 0/4, 3/4)");
+        let (index, count) = s.split_once('/').ok_or_else(usage)?;
+        let (index, count) = (
+            index.trim().parse().map_err(|_| usage())?,
+            count.trim().parse().map_err(|_| usage())?,
+        );
+        if index < count {
+            Ok(Shard { index, count })
+        } else {
+            Err(usage())
+        }
+    }
+}
+
 /// A training file and how much of it one epoch uses: weight 2 repeats it twice, 0.3 draws
 /// a fresh random 30% every epoch.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -149,6 +187,19 @@ mod tests {
         assert_eq!("a.tsv".parse::<TrainSource>().unwrap().weight, 1.0);
         assert!("a.tsv@-1".parse::<TrainSource>().is_err());
         assert!("a.tsv@x".parse::<TrainSource>().is_err());
+    }
+
+    #[test]
+    fn shards_parse_as_k_of_n_and_split_the_lines_between_them() {
+        let shard: Shard = "1/3".parse().unwrap();
+        assert_eq!(shard, Shard { index: 1, count: 3 });
+        assert_eq!(
+            (0..7).filter(|&i| shard.takes(i)).collect::<Vec<_>>(),
+            [1, 4]
+        );
+        for bad in ["3/3", "0/0", "1", "a/2", "-1/2", ""] {
+            assert!(bad.parse::<Shard>().is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -14,8 +14,8 @@ use anyhow::{bail, Context, Result};
 use clap::Parser;
 
 use cli::{
-    exit_status, print_stdout, Cli, Command, CompareArgs, EmbedArgs, NliArgs, PairFormat,
-    ReportFormat, RunArgs, TrainNliArgs,
+    exit_status, print_stdout, BatchArgs, Cli, Command, CompareArgs, CompareSettings, EmbedArgs,
+    NliArgs, PairFormat, ReportFormat, RunArgs, TrainNliArgs,
 };
 use contra::compare::{self, CompareOptions, Models};
 use contra::encoder::default_model_path;
@@ -24,12 +24,13 @@ use contra::nli::{NliConfig, NliModel};
 use contra::output::{check_output_is_not_an_input, write_output};
 use contra::progress::Progress;
 use contra::report::{json, markdown};
-use contra::{embed, pairs, train};
+use contra::{batch, embed, pairs, train};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Compare(args) => run_compare(args),
+        Command::Batch(args) => run_batch(args),
         Command::Embed(args) => run_embed(args),
         Command::Nli(args) => run_nli(args),
         Command::TrainNli(args) => run_train_nli(args),
@@ -56,6 +57,41 @@ fn model_dir(path: &std::path::Path, default: &str) -> std::path::PathBuf {
     }
 }
 
+/// The models and options `compare` and `batch` build from their shared flags.
+fn load_compare(settings: CompareSettings, quiet: bool) -> Result<(Models, CompareOptions)> {
+    let nli_dir = model_dir(&settings.nli_model, contra::nli::DEFAULT_NLI_MODEL_DIR);
+    let embed_dir = model_dir(&settings.embed_model, embed::DEFAULT_EMBED_MODEL_DIR);
+    let loading = std::time::Instant::now();
+    let inference = &settings.inference;
+    let models = Models {
+        embedder: embed::Embedder::load(&embed_dir, inference.precision, inference.device)?,
+        nli: NliModel::load(
+            &nli_dir,
+            NliConfig {
+                precision: inference.precision,
+                device: inference.device,
+                ..NliConfig::default()
+            },
+        )?,
+        nli_name: model_name(&nli_dir),
+        embedding_name: model_name(&embed_dir),
+    };
+    if !quiet {
+        let seconds = loading.elapsed().as_secs_f64();
+        eprintln!("contra: models loaded in {seconds:.2} s");
+    }
+    let options = CompareOptions {
+        top: settings.top,
+        min_score: settings.min_score,
+        min_similarity: settings.min_similarity,
+        speakers: settings.speakers,
+        max_pairs: settings.max_pairs,
+        neighbours: settings.neighbours,
+        show_progress: !quiet,
+    };
+    Ok((models, options))
+}
+
 fn run_compare(args: CompareArgs) -> Result<()> {
     set_threads(&args.run);
     let inputs: Vec<&std::path::Path> = args.articles.iter().map(|p| p.as_path()).collect();
@@ -66,39 +102,10 @@ fn run_compare(args: CompareArgs) -> Result<()> {
             Some(ext) if ext == "json" => ReportFormat::Json,
             _ => ReportFormat::Md,
         });
-    let nli_dir = model_dir(&args.nli_model, contra::nli::DEFAULT_NLI_MODEL_DIR);
-    let embed_dir = model_dir(&args.embed_model, embed::DEFAULT_EMBED_MODEL_DIR);
-    let loading = std::time::Instant::now();
-    let models = Models {
-        embedder: embed::Embedder::load(
-            &embed_dir,
-            args.inference.precision,
-            args.inference.device,
-        )?,
-        nli: NliModel::load(
-            &nli_dir,
-            NliConfig {
-                precision: args.inference.precision,
-                device: args.inference.device,
-                ..NliConfig::default()
-            },
-        )?,
-        nli_name: model_name(&nli_dir),
-        embedding_name: model_name(&embed_dir),
-    };
-    let load_time = loading.elapsed().as_secs_f64();
-    let options = CompareOptions {
-        top: args.top,
-        min_score: args.min_score,
-        min_similarity: args.min_similarity,
-        speakers: args.speakers,
-        max_pairs: args.max_pairs,
-        neighbours: args.neighbours,
-        show_progress: !args.run.quiet,
-    };
+    let (models, options) = load_compare(args.settings, args.run.quiet)?;
     let (report, times) = compare::compare(&args.articles, &models, &options)?;
     if !args.run.quiet {
-        eprintln!("contra: models loaded in {load_time:.2} s · {times}");
+        eprintln!("contra: {times}");
     }
     write_output(args.output.as_deref(), |out| match format {
         ReportFormat::Md => markdown::write_markdown(&report, out),
@@ -108,6 +115,72 @@ fn run_compare(args: CompareArgs) -> Result<()> {
         Some(path) => format!("cannot write the report to {}", path.display()),
         None => "cannot write the report to stdout".to_string(),
     })
+}
+
+fn run_batch(args: BatchArgs) -> Result<()> {
+    if let Some(dir) = &args.merge {
+        let merged = batch::merge(dir)?;
+        eprintln!(
+            "contra: merged {} shard indexes into {}: {} ok, {} failed",
+            merged.shards,
+            dir.join("index.jsonl").display(),
+            merged.ok,
+            merged.failed
+        );
+        return ensure_no_failures(merged.failed, &dir.join("index.jsonl"));
+    }
+    let (Some(manifest), Some(out_dir)) = (&args.manifest, &args.output) else {
+        bail!("contra batch needs a MANIFEST and -o DIR (or --merge DIR)");
+    };
+    set_threads(&args.run);
+    let lines = batch::read_manifest(manifest)?;
+    let quiet = args.run.quiet;
+    let (models, options) = load_compare(args.settings, quiet)?;
+    let options = CompareOptions {
+        show_progress: false,
+        ..options
+    };
+    let run = batch::BatchRun {
+        out_dir,
+        shard: args.shard,
+        resume: args.resume,
+        options: &options,
+    };
+    let mut compare_line = |articles: &[std::path::PathBuf], options: &CompareOptions| {
+        compare::compare(articles, &models, options)
+            .map(|(report, _)| report)
+            .map_err(|e| format!("{:#}", anyhow::Error::from(e)))
+    };
+    let mut report_entry = |entry: &batch::IndexEntry| {
+        if !quiet {
+            let outcome = entry.error.as_deref().unwrap_or("ok");
+            eprintln!(
+                "contra: {}: {outcome} ({} claims, {} pairs, {:.1} s)",
+                entry.id, entry.claims, entry.pairs, entry.seconds
+            );
+        }
+    };
+    let summary = run.run(&lines, &mut compare_line, &mut report_entry)?;
+    let index = batch::shard_index_path(out_dir, args.shard);
+    eprintln!(
+        "contra: shard {}: {} ok, {} failed, {} already complete; index {}",
+        args.shard,
+        summary.ok,
+        summary.failed,
+        summary.skipped,
+        index.display()
+    );
+    ensure_no_failures(summary.failed, &index)
+}
+
+fn ensure_no_failures(failed: usize, index: &std::path::Path) -> Result<()> {
+    if failed > 0 {
+        bail!(
+            "{failed} comparisons failed; their errors are in {}",
+            index.display()
+        );
+    }
+    Ok(())
 }
 
 /// A model's name for reports: its directory's name.
