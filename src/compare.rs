@@ -148,6 +148,9 @@ fn extract(paths: &[PathBuf], options: &CompareOptions) -> Result<Extracted, Com
             eprintln!("warning: {warning}");
         }
         let article_claims = claims::extract_claims(&article);
+        for warning in &article_claims.warnings {
+            eprintln!("warning: {warning}");
+        }
         inputs.push(InputSummary {
             id: input_id(index),
             path: path.display().to_string(),

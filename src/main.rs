@@ -145,6 +145,9 @@ fn run_claims(args: ClaimsArgs) -> Result<()> {
         eprintln!("contra: warning: {warning}");
     }
     let claims = contra::claims::extract_claims(&article);
+    for warning in &claims.warnings {
+        eprintln!("contra: warning: {warning}");
+    }
     let path = article.path.display().to_string();
     write_output(args.output.as_deref(), |out| match args.format {
         ClaimsFormat::Json => {
