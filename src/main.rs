@@ -2,10 +2,10 @@
 
 mod cli;
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use clap::Parser;
 
 use cli::{
@@ -37,7 +37,7 @@ fn main() -> ExitCode {
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("contra: error: {err:#}");
-            ExitCode::from(2)
+            ExitCode::from(contra::exit_code::exit_code(&err))
         }
     }
 }
@@ -170,23 +170,7 @@ fn run_claims(args: ClaimsArgs) -> Result<()> {
 
 fn run_embed(args: EmbedArgs) -> Result<()> {
     set_threads(&args.run);
-    let sentences: Vec<String> = if args.input.as_os_str() == "-" {
-        std::io::stdin()
-            .lock()
-            .lines()
-            .collect::<Result<_, _>>()
-            .context("reading stdin")?
-    } else {
-        std::fs::read_to_string(&args.input)
-            .with_context(|| format!("cannot read {}", args.input.display()))?
-            .lines()
-            .map(str::to_string)
-            .collect()
-    };
-    let sentences: Vec<String> = sentences
-        .into_iter()
-        .filter(|s| !s.trim().is_empty())
-        .collect();
+    let sentences = contra::input::read_lines(&args.input)?;
     let embedder = embed::Embedder::load(&model_dir(&args.model, embed::DEFAULT_EMBED_MODEL_DIR))?;
     let progress = Progress::new(!args.run.quiet, sentences.len() as u64, "embedding");
     let vectors = embedder.embed(&sentences, &progress)?;
@@ -206,17 +190,8 @@ fn run_nli(args: NliArgs) -> Result<()> {
     check_output_is_not_an_input(args.output.as_deref(), &[&args.pairs])?;
     let file = pairs::read_pair_file(&args.pairs)?;
     pairs::warn_problems(&args.pairs, &file.problems, 20);
-    if args.eval && !file.has_label_column {
-        bail!(
-            "{} has no label column: --eval needs gold labels",
-            args.pairs.display()
-        );
-    }
-    if args.eval && file.pairs.iter().all(|p| p.label.is_none()) {
-        bail!(
-            "{} has no usable label (entailment, neutral or contradiction): nothing to evaluate",
-            args.pairs.display()
-        );
+    if args.eval {
+        file.require_labels(&args.pairs)?;
     }
     let model = NliModel::load(
         &model_dir(&args.model, contra::nli::DEFAULT_NLI_MODEL_DIR),
