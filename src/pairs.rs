@@ -96,6 +96,26 @@ fn read_pairs_up_to(path: &Path, limit: u64) -> Result<PairFile, PairsError> {
     Ok(pairs)
 }
 
+/// The columns of id, premise, hypothesis and label (optional), named by the header.
+fn header_columns(
+    path: &Path,
+    header: String,
+) -> Result<(usize, usize, usize, Option<usize>), PairsError> {
+    let columns: Vec<&str> = header
+        .trim_start_matches('\u{feff}')
+        .split('\t')
+        .map(str::trim)
+        .collect();
+    let find = |name: &str| columns.iter().position(|c| c.eq_ignore_ascii_case(name));
+    match (find("id"), find("premise"), find("hypothesis")) {
+        (Some(id), Some(premise), Some(hypothesis)) => Ok((id, premise, hypothesis, find("label"))),
+        _ => Err(PairsError::Header {
+            path: path.to_path_buf(),
+            found: header,
+        }),
+    }
+}
+
 /// The rows of a pair file after its header.
 fn parse_pairs(
     path: &Path,
@@ -114,21 +134,7 @@ fn parse_pairs(
             })
         }
     };
-    let columns: Vec<&str> = header
-        .trim_start_matches('\u{feff}')
-        .split('\t')
-        .map(str::trim)
-        .collect();
-    let find = |name: &str| columns.iter().position(|c| c.eq_ignore_ascii_case(name));
-    let (Some(id_col), Some(premise_col), Some(hypothesis_col)) =
-        (find("id"), find("premise"), find("hypothesis"))
-    else {
-        return Err(PairsError::Header {
-            path: path.to_path_buf(),
-            found: header,
-        });
-    };
-    let label_col = find("label");
+    let (id_col, premise_col, hypothesis_col, label_col) = header_columns(path, header)?;
     let mut out = PairFile {
         has_label_column: label_col.is_some(),
         ..PairFile::default()
