@@ -19,7 +19,7 @@ SCALES=${SCALES:-50 200 1000}
 THREADS=${THREADS:-$(nproc)}
 COMPARE_TIMEOUT=${COMPARE_TIMEOUT:-1800}
 bash scripts/setup.sh >/dev/null 2>&1 || bash scripts/setup.sh
-.venv/bin/pip install --quiet --disable-pip-version-check "transformers>=4.40,<4.50" "numpy<2" 2>/dev/null
+.venv/bin/pip install --quiet --disable-pip-version-check "transformers>=4.40,<4.50" 2>/dev/null
 bin=$PWD/target/release/contra
 py=.venv/bin/python
 shared=../shared/data

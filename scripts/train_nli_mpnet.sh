@@ -22,7 +22,7 @@ for dir in "$data/train" "$news"; do
     fi
 done
 bash scripts/setup.sh
-.venv/bin/pip install --quiet --disable-pip-version-check "transformers>=4.40,<4.50" "numpy<2"
+.venv/bin/pip install --quiet --disable-pip-version-check "transformers>=4.40,<4.50"
 
 BASE=.cache/mpnet/base/all-mpnet-base-v2
 BASE_SHA256=78c0197b6159d92658e319bc1d72e4c73a9a03dd03815e70e555c5ef05615658

@@ -52,6 +52,13 @@ pub enum BatchError {
     NothingToMerge { dir: PathBuf },
 }
 
+impl BatchError {
+    /// The manifest or an index is unusable, not the machine.
+    pub fn is_input_problem(&self) -> bool {
+        !matches!(self, BatchError::Write { .. })
+    }
+}
+
 /// A line's overrides of the batch's compare options.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -296,15 +296,16 @@ pub struct ClaimsArgs {
     pub output: Option<PathBuf>,
 }
 
-/// Prints a failed command's error chain and turns the result into the exit status.
-pub fn exit_status(result: anyhow::Result<()>) -> ExitCode {
+/// Prints a failed command's error chain and turns the result into the exit status that
+/// `code` gives the error.
+pub fn exit_status(result: anyhow::Result<()>, code: fn(&anyhow::Error) -> u8) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`contra … | head`) is the reader's choice, not an error.
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("contra: error: {err:#}");
-            ExitCode::from(2)
+            ExitCode::from(code(&err))
         }
     }
 }

@@ -180,9 +180,12 @@ fn extract(paths: &[PathBuf], options: &CompareOptions) -> Result<Extracted, Com
     for (index, path) in paths.iter().enumerate() {
         let article = Article::load(path)?;
         for warning in &article.warnings {
-            eprintln!("warning: {warning}");
+            eprintln!("contra: warning: {warning}");
         }
         let article_claims = claims::extract_claims(&article);
+        for warning in &article_claims.warnings {
+            eprintln!("contra: warning: {warning}");
+        }
         inputs.push(InputSummary {
             id: input_id(index),
             path: path.display().to_string(),

@@ -14,6 +14,8 @@ pub mod classifier;
 pub mod compare;
 pub mod embed;
 pub mod encoder;
+pub mod exit_code;
+pub mod input;
 pub mod labels;
 pub mod metrics;
 pub mod mpnet;

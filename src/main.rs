@@ -15,6 +15,9 @@ mod output;
 mod article;
 #[allow(dead_code, unused_imports)]
 mod claims;
+mod exit_code;
+#[allow(dead_code)]
+mod input;
 #[allow(dead_code)]
 mod options;
 #[allow(dead_code)]
@@ -45,7 +48,7 @@ fn main() -> ExitCode {
         | Command::Nli(_)
         | Command::TrainNli(_) => run_model_binary(),
     };
-    exit_status(result)
+    exit_status(result, |err| exit_code::exit_code(err, |_| false))
 }
 
 /// Replaces this process with `contra-torch` and the same arguments; returns only on failure.
@@ -91,6 +94,9 @@ fn run_claims(args: ClaimsArgs) -> Result<()> {
         eprintln!("contra: warning: {warning}");
     }
     let claims = claims::extract_claims(&article);
+    for warning in &claims.warnings {
+        eprintln!("contra: warning: {warning}");
+    }
     let path = article.path.display().to_string();
     write_output(args.output.as_deref(), |out| match args.format {
         ClaimsFormat::Json => {

@@ -1,9 +1,17 @@
-//! Writing results: stdout, or a file replaced atomically so that a failed run never leaves
-//! a partial or corrupted file behind.
+//! Writing results: stdout, or a file replaced atomically so that a failed or interrupted
+//! run never leaves a partial or corrupted file behind.
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, Once};
+
+/// Exit status after an interrupt (SIGINT or SIGTERM): 128 + SIGINT, as shells report it.
+pub const INTERRUPTED: i32 = 130;
+
+/// The temporary file being written, for the interrupt handler to remove.
+static PENDING: Mutex<Option<PathBuf>> = Mutex::new(None);
+static HANDLER: Once = Once::new();
 
 /// Runs `write` against `path` (through a temporary file in the same directory, renamed
 /// into place only when `write` succeeds) or against stdout when `path` is `None`.
@@ -54,6 +62,7 @@ where
     F: FnOnce(&mut dyn Write) -> io::Result<()>,
 {
     let tmp = temporary_path(path);
+    remove_on_interrupt(Some(&tmp));
     let result = (|| {
         let mut out = BufWriter::new(fs::File::create(&tmp)?);
         write(&mut out)?;
@@ -63,7 +72,41 @@ where
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
+    remove_on_interrupt(None);
     result
+}
+
+/// Registers the temporary file an interrupt must remove (`None` once it is renamed or
+/// removed), installing the SIGINT/SIGTERM handler the first time: the handler removes
+/// the file, then exits with `INTERRUPTED`.
+fn remove_on_interrupt(tmp: Option<&Path>) {
+    if tmp.is_some() {
+        HANDLER.call_once(|| {
+            // Best effort: where another handler is installed already, that one decides.
+            let _ = ctrlc::set_handler(|| {
+                remove_pending_temporary();
+                std::process::exit(INTERRUPTED);
+            });
+        });
+    }
+    let mut pending = PENDING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    *pending = tmp.map(Path::to_path_buf);
+}
+
+/// Removes the registered temporary file, if any; returns whether there was one.
+fn remove_pending_temporary() -> bool {
+    let mut pending = PENDING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    match pending.take() {
+        Some(tmp) => {
+            let _ = fs::remove_file(tmp);
+            true
+        }
+        None => false,
+    }
 }
 
 fn temporary_path(path: &Path) -> PathBuf {

@@ -1,16 +1,18 @@
 //! Reading premise/hypothesis pair files: TSV with the header `id, premise, hypothesis`
 //! and an optional `label` column, plain or gzip-compressed (`.gz`).
 
-use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Take};
 use std::path::{Path, PathBuf};
 
 use flate2::read::MultiGzDecoder;
 
+use crate::input::{self, InputError, MAX_PAIR_FILE_BYTES};
 use crate::labels::NliLabel;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PairsError {
+    #[error(transparent)]
+    Input(#[from] InputError),
     #[error("cannot read {path}: {source}")]
     Io {
         path: PathBuf,
@@ -21,6 +23,12 @@ pub enum PairsError {
     Header { path: PathBuf, found: String },
     #[error("{path} is empty: expected a header line `id<TAB>premise<TAB>hypothesis[<TAB>label]`")]
     Empty { path: PathBuf },
+    #[error("{path} has no label column: --eval needs gold labels")]
+    NoLabelColumn { path: PathBuf },
+    #[error(
+        "{path} has no usable label (entailment, neutral or contradiction): nothing to evaluate"
+    )]
+    NoLabels { path: PathBuf },
 }
 
 /// One pair as read; `label` is `None` where the file has no label column or the cell is
@@ -48,18 +56,76 @@ pub struct PairFile {
     pub has_label_column: bool,
 }
 
+impl PairFile {
+    /// Refuses a file (read from `path`) without gold labels to evaluate against.
+    pub fn require_labels(&self, path: &Path) -> Result<(), PairsError> {
+        let path = path.to_path_buf();
+        if !self.has_label_column {
+            return Err(PairsError::NoLabelColumn { path });
+        }
+        if self.pairs.iter().all(|p| p.label.is_none()) {
+            return Err(PairsError::NoLabels { path });
+        }
+        Ok(())
+    }
+}
+
+/// Reads a pair file: a regular file of at most `MAX_PAIR_FILE_BYTES` (decompressed).
 pub fn read_pair_file(path: &Path) -> Result<PairFile, PairsError> {
-    let io_error = |source| PairsError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let file = File::open(path).map_err(io_error)?;
+    read_pairs_up_to(path, MAX_PAIR_FILE_BYTES)
+}
+
+fn read_pairs_up_to(path: &Path, limit: u64) -> Result<PairFile, PairsError> {
+    let (file, _) = input::open_regular(path)?;
     let reader: Box<dyn Read> = if path.extension().is_some_and(|e| e == "gz") {
         Box::new(MultiGzDecoder::new(file))
     } else {
         Box::new(file)
     };
-    let mut lines = BufReader::new(reader).lines();
+    // One byte past the limit tells a file at the limit from a longer one.
+    let mut reader = BufReader::new(reader.take(limit + 1));
+    let pairs = parse_pairs(path, &mut reader)?;
+    if reader.get_ref().limit() == 0 {
+        return Err(PairsError::Input(InputError::TooLarge {
+            path: path.to_path_buf(),
+            size: limit + 1,
+            at_least: true,
+            limit,
+        }));
+    }
+    Ok(pairs)
+}
+
+/// The columns of id, premise, hypothesis and label (optional), named by the header.
+fn header_columns(
+    path: &Path,
+    header: String,
+) -> Result<(usize, usize, usize, Option<usize>), PairsError> {
+    let columns: Vec<&str> = header
+        .trim_start_matches('\u{feff}')
+        .split('\t')
+        .map(str::trim)
+        .collect();
+    let find = |name: &str| columns.iter().position(|c| c.eq_ignore_ascii_case(name));
+    match (find("id"), find("premise"), find("hypothesis")) {
+        (Some(id), Some(premise), Some(hypothesis)) => Ok((id, premise, hypothesis, find("label"))),
+        _ => Err(PairsError::Header {
+            path: path.to_path_buf(),
+            found: header,
+        }),
+    }
+}
+
+/// The rows of a pair file after its header.
+fn parse_pairs(
+    path: &Path,
+    reader: &mut BufReader<Take<Box<dyn Read>>>,
+) -> Result<PairFile, PairsError> {
+    let io_error = |source| PairsError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut lines = reader.lines();
     let header = match lines.next() {
         Some(line) => line.map_err(io_error)?,
         None => {
@@ -68,21 +134,7 @@ pub fn read_pair_file(path: &Path) -> Result<PairFile, PairsError> {
             })
         }
     };
-    let columns: Vec<&str> = header
-        .trim_start_matches('\u{feff}')
-        .split('\t')
-        .map(str::trim)
-        .collect();
-    let find = |name: &str| columns.iter().position(|c| c.eq_ignore_ascii_case(name));
-    let (Some(id_col), Some(premise_col), Some(hypothesis_col)) =
-        (find("id"), find("premise"), find("hypothesis"))
-    else {
-        return Err(PairsError::Header {
-            path: path.to_path_buf(),
-            found: header,
-        });
-    };
-    let label_col = find("label");
+    let (id_col, premise_col, hypothesis_col, label_col) = header_columns(path, header)?;
     let mut out = PairFile {
         has_label_column: label_col.is_some(),
         ..PairFile::default()
@@ -198,5 +250,22 @@ mod tests {
             read_pair_file(&path),
             Err(PairsError::Header { .. })
         ));
+    }
+
+    #[test]
+    fn a_device_and_a_file_over_the_limit_are_refused_naming_the_file() {
+        let err = read_pair_file(Path::new("/dev/zero")).unwrap_err();
+        assert!(
+            matches!(err, PairsError::Input(InputError::NotAFile { .. })),
+            "{err}"
+        );
+        let path = write_temp("long.tsv", "id\tpremise\thypothesis\n1\tA\tB\n");
+        assert_eq!(read_pairs_up_to(&path, 28).unwrap().pairs.len(), 1);
+        let err = read_pairs_up_to(&path, 27).unwrap_err();
+        assert!(
+            matches!(err, PairsError::Input(InputError::TooLarge { .. })),
+            "{err}"
+        );
+        assert!(err.to_string().contains("long.tsv"), "{err}");
     }
 }

@@ -368,7 +368,7 @@ fn device_cuda_without_a_gpu_is_a_clear_error() {
         eprintln!("a CUDA GPU is present: the error case cannot be checked here");
         return;
     }
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
         stderr.contains("no CUDA GPU") && stderr.contains("--device cpu"),
         "{stderr}"

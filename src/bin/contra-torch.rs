@@ -7,7 +7,7 @@ mod cli;
 // `cli` names the shared option types as `crate::options`.
 use contra::options;
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
@@ -38,7 +38,26 @@ fn main() -> ExitCode {
             "contra-torch runs the commands that need a model; run this one with `contra`"
         )),
     };
-    exit_status(result)
+    exit_status(result, |err| {
+        contra::exit_code::exit_code(err, is_model_input_problem)
+    })
+}
+
+/// The input errors of the model commands: a bad pair file or manifest, an unknown
+/// `--speakers` id, an unusable article of a comparison.
+fn is_model_input_problem(cause: &(dyn std::error::Error + 'static)) -> bool {
+    use contra::compare::CompareError;
+    use contra::train::TrainError;
+    cause.is::<contra::pairs::PairsError>()
+        || cause
+            .downcast_ref::<CompareError>()
+            .is_some_and(|e| !matches!(e, CompareError::Model(_)))
+        || cause
+            .downcast_ref::<TrainError>()
+            .is_some_and(|e| matches!(e, TrainError::Pairs(_)))
+        || cause
+            .downcast_ref::<contra::batch::BatchError>()
+            .is_some_and(|e| e.is_input_problem())
 }
 
 fn set_threads(run: &RunArgs) {
@@ -193,23 +212,7 @@ fn model_name(dir: &std::path::Path) -> String {
 
 fn run_embed(args: EmbedArgs) -> Result<()> {
     set_threads(&args.run);
-    let sentences: Vec<String> = if args.input.as_os_str() == "-" {
-        std::io::stdin()
-            .lock()
-            .lines()
-            .collect::<Result<_, _>>()
-            .context("reading stdin")?
-    } else {
-        std::fs::read_to_string(&args.input)
-            .with_context(|| format!("cannot read {}", args.input.display()))?
-            .lines()
-            .map(str::to_string)
-            .collect()
-    };
-    let sentences: Vec<String> = sentences
-        .into_iter()
-        .filter(|s| !s.trim().is_empty())
-        .collect();
+    let sentences = contra::input::read_lines(&args.input)?;
     let embedder = embed::Embedder::load(
         &model_dir(&args.model, embed::DEFAULT_EMBED_MODEL_DIR),
         args.inference.precision,
@@ -233,17 +236,8 @@ fn run_nli(args: NliArgs) -> Result<()> {
     check_output_is_not_an_input(args.output.as_deref(), &[&args.pairs])?;
     let file = pairs::read_pair_file(&args.pairs)?;
     pairs::warn_problems(&args.pairs, &file.problems, 20);
-    if args.eval && !file.has_label_column {
-        bail!(
-            "{} has no label column: --eval needs gold labels",
-            args.pairs.display()
-        );
-    }
-    if args.eval && file.pairs.iter().all(|p| p.label.is_none()) {
-        bail!(
-            "{} has no usable label (entailment, neutral or contradiction): nothing to evaluate",
-            args.pairs.display()
-        );
+    if args.eval {
+        file.require_labels(&args.pairs)?;
     }
     let model = NliModel::load(
         &model_dir(&args.model, contra::nli::DEFAULT_NLI_MODEL_DIR),

@@ -90,16 +90,24 @@ impl<'a> Document<'a> {
         w.len() > 4 && w.ends_with("ly") && w.chars().next().is_some_and(char::is_lowercase)
     }
 
+    // The quotes are in text order and disjoint (`find_quotes`), so each lookup is a
+    // binary search: rules ask for every token, and a scan made them quadratic.
     pub(crate) fn quote_around(&self, i: usize) -> Option<&'a Quote> {
-        self.quotes.iter().find(|q| q.contains_token(i))
+        let after = self.quotes.partition_point(|q| q.open < i);
+        after
+            .checked_sub(1)
+            .map(|k| &self.quotes[k])
+            .filter(|q| q.contains_token(i))
     }
 
     pub(crate) fn quote_closed_at(&self, i: usize) -> Option<&'a Quote> {
-        self.quotes.iter().find(|q| q.close == i)
+        let k = self.quotes.partition_point(|q| q.close < i);
+        self.quotes.get(k).filter(|q| q.close == i)
     }
 
     pub(crate) fn quote_opened_at(&self, i: usize) -> Option<&'a Quote> {
-        self.quotes.iter().find(|q| q.open == i)
+        let k = self.quotes.partition_point(|q| q.open < i);
+        self.quotes.get(k).filter(|q| q.open == i)
     }
 
     /// End token (exclusive) of a cue starting at `i`.
@@ -128,5 +136,40 @@ impl<'a> Document<'a> {
             || (self.lower(i).ends_with("ing") && PREPOSITIONS.contains(&previous.as_str()));
         (self.is_word(i) && lower_case && !after_determiner && self.is_in(i, CUE_WORDS))
             .then_some(i + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::quotes::find_quotes;
+    use crate::segment::token_sentences;
+    use crate::tokens::tokenize;
+
+    #[test]
+    fn quote_lookups_find_what_a_scan_of_every_quote_finds() {
+        let text = "He said “we left” and “we came back. \"Then,\" she said, «no» \"open\nNext ``one'' “end";
+        let tokens = tokenize(text);
+        let sentences = token_sentences(text, &tokens);
+        let quotes = find_quotes(text, &tokens);
+        let surnames = BTreeSet::new();
+        let doc = Document {
+            text,
+            tokens: &tokens,
+            sentences: &sentences,
+            quotes: &quotes,
+            surnames: &surnames,
+        };
+        assert!(quotes.len() >= 5, "{quotes:?}");
+        for i in 0..=tokens.len() {
+            let scan = |test: &dyn Fn(&Quote) -> bool| quotes.iter().find(|q| test(q));
+            assert_eq!(
+                doc.quote_around(i),
+                scan(&|q| q.contains_token(i)),
+                "token {i}"
+            );
+            assert_eq!(doc.quote_closed_at(i), scan(&|q| q.close == i), "token {i}");
+            assert_eq!(doc.quote_opened_at(i), scan(&|q| q.open == i), "token {i}");
+        }
     }
 }

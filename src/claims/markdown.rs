@@ -63,6 +63,7 @@ mod tests {
                 cue: None,
                 kind: ClaimKind::Direct,
             }],
+            warnings: vec![],
         };
         let table = markdown_table("x.txt", &claims);
         assert!(table.contains("| Sergey Lavrov | direct | a \\| b c |"));

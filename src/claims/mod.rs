@@ -15,9 +15,10 @@ mod reported;
 mod rules;
 pub(crate) mod source_kind;
 mod source_words;
+mod spans;
 mod speakers;
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -73,7 +74,7 @@ pub struct Claim {
 
 /// What a speaker is. Documents and anonymous sources are kept but typed, so that a reader
 /// can tell "the report" and "officials" from a named person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SpeakerKind {
     /// A person named in the article (`Sergey Lavrov`).
@@ -140,6 +141,10 @@ pub struct Speaker {
 pub struct ArticleClaims {
     pub speakers: Vec<Speaker>,
     pub claims: Vec<Claim>,
+    /// What was left out of a pathological article, each naming the file; for the caller
+    /// to show, not part of the output.
+    #[serde(skip)]
+    pub warnings: Vec<String>,
 }
 
 /// Whether a lower-case mention can name a speaker: it must not end in a word that no
@@ -180,8 +185,13 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
         end: offsets.char_offset(end) + article.offset,
     };
     let ids = registry.ids();
-    let mut claims: Vec<(usize, usize, Claim)> = Vec::new();
+    let contents: Vec<(usize, usize)> = frames.iter().map(|f| f.content).collect();
+    let keep = spans::keep_at_most_nested(&contents, spans::MAX_NESTED_CLAIMS);
+    let mut claims = ClaimSet::default();
     for (i, frame) in frames.iter().enumerate() {
+        if !keep[i] {
+            continue;
+        }
         let Some(claim) = frame_claim(&doc, &frames, frame, &to_span) else {
             continue;
         };
@@ -190,10 +200,20 @@ pub fn extract_claims(article: &Article) -> ArticleClaims {
                 speaker: ids[entity].clone(),
                 ..claim.clone()
             };
-            add_claim(&mut claims, (i, entity, claim), &registry);
+            claims.add((i, entity, claim), &registry);
         }
     }
-    assemble(claims, &registry, &ids)
+    let mut extracted = assemble(claims.claims, &registry, &ids);
+    let dropped = keep.iter().filter(|&&k| !k).count();
+    if dropped > 0 {
+        extracted.warnings.push(format!(
+            "{}: {dropped} attributions nested more than {} deep (nested or unbalanced \
+             quotation marks?) were left out",
+            article.path.display(),
+            spans::MAX_NESTED_CLAIMS
+        ));
+    }
+    extracted
 }
 
 /// People named in full anywhere (narration included), with their first token.
@@ -229,17 +249,21 @@ fn resolve_sources(
     order.sort_by_key(|&i| (position(&frames[i]), frames[i].continues.is_some()));
     let lower_words = lower_case_words(doc.text, tokens);
     let sentence_starts: BTreeSet<usize> = doc.sentences.iter().map(|s| s.first).collect();
+    let claim_contents = frames
+        .iter()
+        .filter(|f| f.source.is_some())
+        .map(|f| f.content)
+        .collect();
     let reading = MentionContext {
         lower_words: &lower_words,
         sentence_starts: &sentence_starts,
+        claim_contents: spans::Containers::new(claim_contents),
     };
     let mut entity_of: Vec<Vec<usize>> = vec![Vec::new(); frames.len()];
     for &i in &order {
         let frame = &frames[i];
         entity_of[i] = match (frame.source, frame.continues) {
-            (Some(source), _) => {
-                resolve_mention(doc, frames, source, frame.content.1, &reading, registry)
-            }
+            (Some(source), _) => resolve_mention(doc, source, frame.content.1, &reading, registry),
             (None, Some(root)) => entity_of[root].clone(),
             (None, None) => Vec::new(),
         };
@@ -247,18 +271,18 @@ fn resolve_sources(
     entity_of
 }
 
-/// What the article tells about any mention: the words it writes in lower case and the
-/// tokens that open its sentences.
+/// What the article tells about any mention: the words it writes in lower case, the
+/// tokens that open its sentences and the contents of the claims that have a source.
 struct MentionContext<'a> {
     lower_words: &'a HashSet<String>,
     sentence_starts: &'a BTreeSet<usize>,
+    claim_contents: spans::Containers,
 }
 
 /// The entities one source mention (token range `s..e`) names: one, or each person of a
 /// conjoined mention; none when it names no possible source.
 fn resolve_mention(
     doc: &reported::Document,
-    frames: &[reported::Frame],
     (s, e): reported::TokenRange,
     content_end: usize,
     reading: &MentionContext,
@@ -269,10 +293,7 @@ fn resolve_mention(
     let words: Vec<&str> = (s..e).map(|k| tokens[k].text(text)).collect();
     let opens_sentence = reading.sentence_starts.contains(&s);
     let source = source_words::SourceWords::read(&words, opens_sentence, reading.lower_words);
-    let nested = frames
-        .iter()
-        .any(|f| f.source.is_some() && f.content.0 <= start && end <= f.content.1);
-    registry.set_nested(nested);
+    registry.set_nested(reading.claim_contents.contain(start, end));
     let mention = &text[start..end];
     let mut ids = Vec::new();
     for person in source.conjuncts(doc.surnames) {
@@ -297,9 +318,13 @@ fn frame_claim(
 ) -> Option<Claim> {
     let (text, tokens) = (doc.text, doc.tokens);
     let content = trim_content(text, frame.content)?;
-    let word_count = tokens
+    // Tokens are in text order: those inside the content follow the first that starts in it.
+    let first = tokens.partition_point(|t| t.start < content.0);
+    let word_count = tokens[first..]
         .iter()
-        .filter(|t| t.kind == TokenKind::Word && content.0 <= t.start && t.end <= content.1)
+        .take_while(|t| t.end <= content.1)
+        .filter(|t| t.kind == TokenKind::Word)
+        .take(2)
         .count();
     if word_count < 2 {
         return None;
@@ -352,13 +377,17 @@ fn assemble(
         claim.id = format!("c{}", n + 1);
     }
     let mut speakers: Vec<Speaker> = Vec::new();
+    let mut listed: HashSet<&str> = HashSet::new();
     for &entity in &used {
-        let speaker = registry.speaker(entity, &ids[entity]);
-        if !speakers.iter().any(|s| s.id == speaker.id) {
-            speakers.push(speaker);
+        if listed.insert(&ids[entity]) {
+            speakers.push(registry.speaker(entity, &ids[entity]));
         }
     }
-    ArticleClaims { speakers, claims }
+    ArticleClaims {
+        speakers,
+        claims,
+        warnings: Vec::new(),
+    }
 }
 
 /// The appositive role after a name in narration (`Peter Carr, a spokesman for …`).
@@ -388,24 +417,43 @@ fn lower_case_words(text: &str, tokens: &[crate::tokens::Token]) -> HashSet<Stri
         .collect()
 }
 
-/// Adds a claim unless its span is already claimed: by the same speaker, or by another
-/// speaker through another mention, where the more specific speaker (a person before an
-/// organisation, before a group, a document, an anonymous or unresolved source) keeps
-/// it. People named together (`Cummings and Conyers said`) share their frame's span.
-fn add_claim(
-    claims: &mut Vec<(usize, usize, Claim)>,
-    (frame, entity, claim): (usize, usize, Claim),
-    registry: &speakers::Registry,
-) {
-    let same_span = claims
-        .iter()
-        .position(|(f, e, c)| c.span == claim.span && (*f != frame || *e == entity));
-    match same_span {
-        None => claims.push((frame, entity, claim)),
-        Some(k) => {
-            let more_specific = registry.kind(entity) < registry.kind(claims[k].1);
-            if more_specific {
-                claims[k] = (frame, entity, claim);
+/// The claims found so far, as (frame, entity, claim), with the claims of each span.
+#[derive(Default)]
+struct ClaimSet {
+    claims: Vec<(usize, usize, Claim)>,
+    /// Indices into `claims` by span, so a new claim meets only those of its span.
+    by_span: HashMap<(usize, usize), Vec<usize>>,
+}
+
+impl ClaimSet {
+    /// Adds a claim unless its span is already claimed: by the same speaker, or by another
+    /// speaker through another mention, where the more specific speaker (a person before an
+    /// organisation, before a group, a document, an anonymous or unresolved source) keeps
+    /// it. People named together (`Cummings and Conyers said`) share their frame's span.
+    fn add(
+        &mut self,
+        (frame, entity, claim): (usize, usize, Claim),
+        registry: &speakers::Registry,
+    ) {
+        let same_span = self
+            .by_span
+            .entry((claim.span.start, claim.span.end))
+            .or_default();
+        let claims = &mut self.claims;
+        let earlier = same_span.iter().copied().find(|&k| {
+            let (f, e, _) = &claims[k];
+            *f != frame || *e == entity
+        });
+        match earlier {
+            None => {
+                same_span.push(claims.len());
+                claims.push((frame, entity, claim));
+            }
+            Some(k) => {
+                let more_specific = registry.kind(entity) < registry.kind(claims[k].1);
+                if more_specific {
+                    claims[k] = (frame, entity, claim);
+                }
             }
         }
     }
@@ -466,23 +514,25 @@ fn trim_content(text: &str, (start, end): (usize, usize)) -> Option<(usize, usiz
 }
 
 fn claim_kind(text: &str, quotes: &[quotes::Quote], (start, end): (usize, usize)) -> ClaimKind {
-    let inside: Vec<&quotes::Quote> = quotes
-        .iter()
-        .filter(|q| q.start < end && start < q.end)
-        .collect();
+    // Quotes are in text order and disjoint: those overlapping the content are a run.
+    let first = quotes.partition_point(|q| q.end <= start);
+    let overlapping = &quotes[first..];
+    let inside = &overlapping[..overlapping.partition_point(|q| q.start < end)];
     if inside.is_empty() {
         return ClaimKind::Indirect;
     }
-    // Direct when every word of the content lies inside quotation marks.
-    let outside_words = text[start..end]
-        .char_indices()
-        .filter(|&(i, c)| {
-            let at = start + i;
-            c.is_alphanumeric() && !inside.iter().any(|q| q.start <= at && at < q.end)
-        })
-        .count();
-    let narration_between = outside_words > 0;
-    if narration_between {
+    // Direct when every word of the content lies inside quotation marks: no letter or digit
+    // in the gaps before, between and after the quotes.
+    let has_word =
+        |from: usize, to: usize| from < to && text[from..to].chars().any(char::is_alphanumeric);
+    let mut at = start;
+    for quote in inside {
+        if has_word(at, quote.start.min(end)) {
+            return ClaimKind::Mixed;
+        }
+        at = at.max(quote.end);
+    }
+    if has_word(at, end) {
         ClaimKind::Mixed
     } else {
         ClaimKind::Direct
@@ -681,6 +731,30 @@ mod tests {
             has(&claims, "trump", "he would win", ClaimKind::Indirect),
             "{claims:?}"
         );
+    }
+
+    #[test]
+    fn nested_quotes_do_not_multiply_claims_and_the_cap_is_a_warning_naming_the_file() {
+        let page: String = (0..2_000)
+            .map(|k| format!("Senator{} said \"the plan would fail and ", k % 50))
+            .collect();
+        let article = Article::from_bytes(Path::new("nested.txt"), page.as_bytes()).unwrap();
+        let extracted = extract_claims(&article);
+        assert!(!extracted.claims.is_empty());
+        let chars = page.chars().count();
+        let claimed: usize = extracted
+            .claims
+            .iter()
+            .map(|c| c.text.chars().count())
+            .sum();
+        assert!(
+            claimed <= spans::MAX_NESTED_CLAIMS * chars,
+            "{claimed} characters of claims from {chars}"
+        );
+        assert_eq!(extracted.warnings.len(), 1, "{:?}", extracted.warnings);
+        assert!(extracted.warnings[0].contains("nested.txt"));
+        // An ordinary article is not capped.
+        assert!(extract(INQUIRY).warnings.is_empty());
     }
 
     #[test]

@@ -22,7 +22,8 @@ impl Quote {
     }
 }
 
-/// Finds every quotation in the text.
+/// Finds every quotation in the text, in text order and disjoint (one is open at a time),
+/// which lets `Document` look them up by binary search.
 pub fn find_quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
     let mut quotes = Vec::new();
     let mut open: Option<(usize, &str)> = None;
@@ -102,5 +103,17 @@ mod tests {
             quoted("\"We came. We talked.\n\n\"We left,\" he said."),
             ["We came. We talked.", "We left,"]
         );
+    }
+
+    #[test]
+    fn quotes_are_in_text_order_and_disjoint_however_unbalanced() {
+        let text = "“A “b” c\" d « e \" f ” g '' h `` i \"\n\"j “k\n«l» \"m";
+        let tokens = tokenize(text);
+        let quotes = find_quotes(text, &tokens);
+        assert!(quotes.len() >= 4, "{quotes:?}");
+        for pair in quotes.windows(2) {
+            assert!(pair[0].close < pair[1].open, "{pair:?}");
+            assert!(pair[0].end <= pair[1].start, "{pair:?}");
+        }
     }
 }

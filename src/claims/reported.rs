@@ -42,6 +42,9 @@ impl Frame {
 pub fn find_frames(doc: &Document) -> Vec<Frame> {
     let mut frames = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
+        // Cues lie inside their sentence, so only this sentence's frames can be the
+        // earlier report a coordinated cue shares (no scan of the whole article's frames).
+        let sentence_frames = frames.len();
         if let Some(frame) = doc.label_frame(si) {
             frames.push(frame);
         }
@@ -62,11 +65,12 @@ pub fn find_frames(doc: &Document) -> Vec<Frame> {
                     let inner_participle =
                         i > sentence.first && doc.lower(i).ends_with("ing") && doc.is_word(i - 1);
                     let frame = if inner_participle {
-                        doc.coordinated_frame(i, cue_end, sentence, &frames)
+                        doc.coordinated_frame(i, cue_end, sentence, &frames[sentence_frames..])
                             .or_else(|| frame_at(doc, i, cue_end, si))
                     } else {
-                        frame_at(doc, i, cue_end, si)
-                            .or_else(|| doc.coordinated_frame(i, cue_end, sentence, &frames))
+                        frame_at(doc, i, cue_end, si).or_else(|| {
+                            doc.coordinated_frame(i, cue_end, sentence, &frames[sentence_frames..])
+                        })
                     };
                     if let Some(frame) = frame {
                         frames.push(frame);

@@ -3,7 +3,7 @@
 //! the article, and gives every entity a stable id derived from its name, so that the same
 //! person gets the same id in every article of a run.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::lexicon::{
     CONTRACTIONS, DEMONYMS, DETERMINERS, FEMALE_FIRST_NAMES, FEMALE_ROLE_WORDS,
@@ -383,14 +383,34 @@ impl NamedPerson {
 }
 
 /// The entities of one article and the state needed to resolve mentions in reading order.
+///
+/// Besides the lists, indexes answer each lookup among the candidates it can match (a
+/// surname's people, the most recent speakers first) rather than by scanning every entity
+/// and every name of the article for every mention, which made long articles quadratic.
+/// Each index lists entries in the order of the list it indexes, so that lookups pick what
+/// the scans picked.
 #[derive(Debug, Default)]
 pub struct Registry {
     entities: Vec<Entity>,
+    /// Full names in reading order (`learn` is called in text order).
     named: Vec<NamedPerson>,
     /// Whether the mention being resolved lies inside another speaker's claim (`officials
     /// said that Russia attacked …`): it is resolved, but it is not the antecedent of the
     /// next `they`.
     nested: bool,
+    /// Indices into `named` by surname, by first name (names of two words or more) and by
+    /// role word.
+    named_by_surname: HashMap<String, Vec<usize>>,
+    named_by_first_name: HashMap<String, Vec<usize>>,
+    named_by_role: HashMap<String, Vec<usize>>,
+    /// People by surname in ASCII lower case.
+    people_by_surname: HashMap<String, Vec<EntityId>>,
+    /// The first entity of each other kind by name in ASCII lower case, and the first
+    /// organisation by name in lower case.
+    first_by_kind_and_name: HashMap<(SpeakerKind, String), EntityId>,
+    first_organisation_by_name: HashMap<String, EntityId>,
+    /// Entities that made a claim, by (position of the latest claim, id).
+    by_recency: BTreeSet<(usize, EntityId)>,
 }
 
 /// Index of an entity in a registry.
@@ -400,13 +420,60 @@ impl Registry {
     /// Records a capitalised phrase seen at `position` in the text; full person names are
     /// remembered for later surname, pronoun and role-description mentions.
     pub fn learn(&mut self, person: NamedPersonWords, position: usize, subject: bool) {
-        self.named.push(NamedPerson {
+        let named = NamedPerson {
             position,
             subject: subject && person.skipped == 0,
             name: person.name,
             roles: person.roles,
             appositive: person.appositive,
+        };
+        let index = self.named.len();
+        if let Some(surname) = named.name.last() {
+            push_index(&mut self.named_by_surname, surname.clone(), index);
+        }
+        if let (true, Some(first)) = (named.name.len() > 1, named.name.first()) {
+            push_index(&mut self.named_by_first_name, first.clone(), index);
+        }
+        let roles: BTreeSet<String> = named.role_words().into_iter().collect();
+        for role in roles {
+            push_index(&mut self.named_by_role, role, index);
+        }
+        self.named.push(named);
+    }
+
+    /// The full names learnt before byte `position`, latest first.
+    fn named_before(&self, position: usize) -> impl Iterator<Item = &NamedPerson> {
+        let before = self.named.partition_point(|n| n.position < position);
+        self.named[..before].iter().rev()
+    }
+
+    /// The latest full name before byte `position` whose role words include one of
+    /// `wanted` and that `fits`.
+    fn named_with_role(
+        &self,
+        wanted: &[&str],
+        position: usize,
+        fits: &dyn Fn(&[String]) -> bool,
+    ) -> Option<&NamedPerson> {
+        let latest = wanted.iter().filter_map(|word| {
+            let indices = self.named_by_role.get(*word)?;
+            let before = indices.partition_point(|&k| self.named[k].position < position);
+            indices[..before]
+                .iter()
+                .rev()
+                .copied()
+                .find(|&k| fits(&self.named[k].role_words()))
         });
+        latest.max().map(|k| &self.named[k])
+    }
+
+    /// The full names with this surname, in reading order.
+    fn named_with_surname(&self, surname: &str) -> impl Iterator<Item = &NamedPerson> + Clone {
+        let indices = self
+            .named_by_surname
+            .get(surname)
+            .map_or(&[][..], Vec::as_slice);
+        indices.iter().map(|&k| &self.named[k])
     }
 
     /// Resolves the mention `text` (its words `words`) at byte `position` to an entity,
@@ -437,7 +504,10 @@ impl Registry {
         };
         let entity = &mut self.entities[id];
         if !self.nested {
-            entity.last_claim = Some(position);
+            if let Some(previous) = entity.last_claim.replace(position) {
+                self.by_recency.remove(&(previous, id));
+            }
+            self.by_recency.insert((position, id));
             entity.last_claim_end = entity.last_claim_end.max(content_end);
         }
         let alias = alias_text(text);
@@ -463,27 +533,43 @@ impl Registry {
         }
     }
 
+    /// Adds an entity (its kind, name and surname final) to the list and the indexes.
     fn push(&mut self, entity: Entity) -> EntityId {
+        let id = self.entities.len();
+        if entity.kind == SpeakerKind::Person {
+            let surname = entity.surname.to_ascii_lowercase();
+            push_index(&mut self.people_by_surname, surname, id);
+        } else {
+            let key = (entity.kind, entity.name.to_ascii_lowercase());
+            self.first_by_kind_and_name.entry(key).or_insert(id);
+        }
+        if entity.kind == SpeakerKind::Organisation {
+            let key = entity.name.to_lowercase();
+            self.first_organisation_by_name.entry(key).or_insert(id);
+        }
         self.entities.push(entity);
-        self.entities.len() - 1
+        id
+    }
+
+    /// The first entity of a kind other than person with this name (ASCII case ignored).
+    fn first_of_kind(&self, kind: SpeakerKind, name: &str) -> Option<EntityId> {
+        let key = (kind, name.to_ascii_lowercase());
+        self.first_by_kind_and_name.get(&key).copied()
     }
 
     /// The entity for a pronoun with no antecedent.
     fn unknown(&mut self) -> EntityId {
-        let existing = self
-            .entities
-            .iter()
-            .position(|e| e.kind == SpeakerKind::Unresolved && e.name.is_empty());
+        let existing = self.first_of_kind(SpeakerKind::Unresolved, "");
         existing.unwrap_or_else(|| self.push(Entity::new(SpeakerKind::Unresolved, String::new())))
     }
 
+    /// The accepted entity with the latest claim (of two with the same, the later entity).
     fn most_recent(&self, accept: impl Fn(&Entity) -> bool) -> Option<EntityId> {
-        self.entities
+        self.by_recency
             .iter()
-            .enumerate()
-            .filter(|(_, e)| accept(e) && e.last_claim.is_some())
-            .max_by_key(|(_, e)| e.last_claim)
-            .map(|(i, _)| i)
+            .rev()
+            .map(|&(_, id)| id)
+            .find(|&id| accept(&self.entities[id]))
     }
 
     fn resolve_pronoun(&mut self, pronoun: &str, position: usize) -> EntityId {
@@ -495,12 +581,8 @@ impl Registry {
             // A person named in full after the last person who spoke is the likelier
             // antecedent ("Jill Stein … She said").
             let named_later = self
-                .named
-                .iter()
-                .rev()
-                .find(|n| {
-                    n.position < position && n.subject && fits(gender_of(&n.name, &n.role_words()))
-                })
+                .named_before(position)
+                .find(|n| n.subject && fits(gender_of(&n.name, &n.role_words())))
                 .filter(|n| speaker.is_none_or(|s| self.entities[s].last_claim_end < n.position))
                 .cloned();
             match named_later {
@@ -531,29 +613,23 @@ impl Registry {
     /// the article share the surname (`Donald Trump`, `Ivanka Trump`), news goes on calling
     /// the one it introduced first by the surname and the other by the first name.
     fn complete_name(&self, word: &str, position: usize) -> Option<NamedPerson> {
-        let by_surname = |n: &&NamedPerson| n.name.last().is_some_and(|s| s == word);
-        let first_named = self.named.iter().find(by_surname);
-        let full_names: BTreeSet<&Vec<String>> = self
-            .named
-            .iter()
-            .filter(by_surname)
-            .map(|n| &n.name)
-            .collect();
+        let by_surname = self.named_with_surname(word);
+        let first_named = by_surname.clone().next();
+        let full_names: BTreeSet<&Vec<String>> = by_surname.clone().map(|n| &n.name).collect();
         if full_names.len() > 1 {
             return first_named.cloned();
         }
-        self.named
-            .iter()
-            .rev()
-            .find(|n| n.position <= position && by_surname(n))
+        let by_surname: Vec<&NamedPerson> = by_surname.collect();
+        let before = by_surname.partition_point(|n| n.position <= position);
+        before
+            .checked_sub(1)
+            .map(|k| by_surname[k])
             .or(first_named)
             .or_else(|| {
                 // A first name alone (`Ivanka`) names the one person of that first name.
-                let mut by_first = self
-                    .named
-                    .iter()
-                    .filter(|n| n.name.len() > 1 && n.name.first().is_some_and(|f| f == word));
-                let first = by_first.next()?;
+                let indices = self.named_by_first_name.get(word)?;
+                let first = &self.named[*indices.first()?];
+                let mut by_first = indices.iter().map(|&k| &self.named[k]);
                 by_first.all(|n| n.name == first.name).then_some(first)
             })
             .cloned()
@@ -579,13 +655,13 @@ impl Registry {
                     _ => true,
                 }
         };
-        let existing = self
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| same_person(e))
-            .max_by_key(|(_, e)| e.last_claim)
-            .map(|(i, _)| i);
+        let people = self.people_by_surname.get(&surname.to_ascii_lowercase());
+        let existing = people
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&id| same_person(&self.entities[id]))
+            .max_by_key(|&id| self.entities[id].last_claim);
         let id = existing.unwrap_or_else(|| self.new_person(name, &surname));
         let entity = &mut self.entities[id];
         if entity.first_name.is_none() && first_name.is_some() {
@@ -606,11 +682,8 @@ impl Registry {
         let mut entity = Entity::new(SpeakerKind::Person, name.join(" "));
         entity.first_name = (name.len() > 1).then(|| name[0].clone());
         entity.surname = surname.to_string();
-        let same = |n: &&NamedPerson| {
-            n.name.last().is_some_and(|s| s == surname)
-                && (name.len() < 2 || n.name.first() == name.first())
-        };
-        for named in self.named.iter().filter(same) {
+        let same = |n: &&NamedPerson| name.len() < 2 || n.name.first() == name.first();
+        for named in self.named_with_surname(surname).filter(same) {
             entity.roles.extend(named.roles.iter().cloned());
             entity.add_role(&named.appositive);
         }
@@ -620,10 +693,7 @@ impl Registry {
     fn resolve_organisation(&mut self, name: &str) -> EntityId {
         let key = name.to_lowercase();
         let last_word = key.split_whitespace().last().unwrap_or("").to_string();
-        let exact = self
-            .entities
-            .iter()
-            .position(|e| e.kind == SpeakerKind::Organisation && e.name.to_lowercase() == key);
+        let exact = self.first_organisation_by_name.get(&key).copied();
         // A short form names an organisation met before (`The Post` → New York Post).
         let short_form = || {
             self.most_recent(|e| {
@@ -669,10 +739,7 @@ impl Registry {
             DescriptionKind::Anonymous => SpeakerKind::Anonymous,
         };
         let name = capitalise_first(text);
-        let existing = self
-            .entities
-            .iter()
-            .position(|e| e.kind == kind && e.name.eq_ignore_ascii_case(&name));
+        let existing = self.first_of_kind(kind, &name);
         Some(existing.unwrap_or_else(|| {
             let mut entity = Entity::new(kind, name);
             entity.role_only = kind == SpeakerKind::Unresolved;
@@ -710,12 +777,7 @@ impl Registry {
         if speaking.is_some() {
             return speaking;
         }
-        let named = self
-            .named
-            .iter()
-            .rev()
-            .find(|n| n.position < position && fits(&n.role_words()))
-            .cloned();
+        let named = self.named_with_role(&wanted, position, &fits).cloned();
         if let Some(named) = named {
             return Some(self.resolve_named(&named, position));
         }
@@ -791,6 +853,11 @@ impl Registry {
             role: e.role.clone(),
         }
     }
+}
+
+/// Appends `index` to the list of `key`.
+fn push_index(index: &mut HashMap<String, Vec<usize>>, key: String, value: usize) {
+    index.entry(key).or_default().push(value);
 }
 
 fn capitalise_first(s: &str) -> String {

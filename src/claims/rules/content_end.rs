@@ -41,18 +41,19 @@ pub(crate) fn end_contents_at_coordinated_reports(doc: &Document, frames: &mut [
                 }
             })
         });
-    let cuts: Vec<usize> = coordinated_sources
+    let mut cuts: Vec<usize> = coordinated_sources
         .chain(participles)
         .map(|separator| doc.tokens[separator].start)
         .collect();
+    // Sorted, the first cut inside a content is found by binary search, not a scan of
+    // every cut for every frame.
+    cuts.sort_unstable();
     for frame in frames.iter_mut() {
-        let cut = cuts
-            .iter()
-            .copied()
-            .filter(|&byte| frame.content.0 < byte && byte < frame.content.1)
-            .min();
-        if let Some(byte) = cut {
-            frame.content.1 = byte;
+        let first_after_start = cuts.partition_point(|&byte| byte <= frame.content.0);
+        if let Some(&byte) = cuts.get(first_after_start) {
+            if byte < frame.content.1 {
+                frame.content.1 = byte;
+            }
         }
     }
 }

@@ -1,11 +1,17 @@
 //! Quotations no cue claims that continue the previous speaker's quote: in the same
 //! paragraph, or filling the next one.
 
+use std::collections::HashMap;
+
 use crate::claims::document::Document;
+use crate::claims::quotes::Quote;
 use crate::claims::reported::Frame;
 
 /// Quotations no cue claims that follow a quoted frame in the same paragraph, or fill a
 /// paragraph after one, continue that frame's speaker.
+///
+/// Quotes come in text order, so frames are swept once by content start (for "covered")
+/// and once by content end (for the latest frame before the quote), not scanned per quote.
 pub(crate) fn add_continued_quotes(doc: &Document, frames: &mut Vec<Frame>) {
     let paragraph_of = |byte: usize| {
         doc.sentences
@@ -15,44 +21,67 @@ pub(crate) fn add_continued_quotes(doc: &Document, frames: &mut Vec<Frame>) {
             })
             .map(|s| s.paragraph)
     };
+    let mut by_start: Vec<usize> = (0..frames.len()).collect();
+    by_start.sort_by_key(|&i| frames[i].content.0);
+    let mut by_end = by_start.clone();
+    by_end.sort_by_key(|&i| frames[i].content.1);
+    let (mut started, mut ended) = (by_start.iter().peekable(), by_end.iter().peekable());
+    // The furthest content end of the frames that start before the quote ends.
+    let mut furthest_end: Option<usize> = None;
+    // Per paragraph of its start: the frame ending latest (then the later frame) among
+    // those that end before the quote starts.
+    let mut latest: HashMap<usize, (usize, usize)> = HashMap::new();
+    let add_latest = |latest: &mut HashMap<usize, (usize, usize)>, frame: &Frame, i| {
+        if let Some(p) = paragraph_of(frame.content.0) {
+            let entry = latest.entry(p).or_insert((frame.content.1, i));
+            *entry = (*entry).max((frame.content.1, i));
+        }
+    };
     for quote in doc.quotes {
-        let covered = frames
-            .iter()
-            .any(|f| f.content.0 < quote.end && quote.start < f.content.1);
+        while let Some(&i) = started.next_if(|&&i| frames[i].content.0 < quote.end) {
+            furthest_end = furthest_end.max(Some(frames[i].content.1));
+        }
+        while let Some(&i) = ended.next_if(|&&i| frames[i].content.1 <= quote.start) {
+            add_latest(&mut latest, &frames[i], i);
+        }
+        let covered = furthest_end.is_some_and(|end| quote.start < end);
         if covered {
             continue;
         }
         let Some(paragraph) = paragraph_of(quote.start) else {
             continue;
         };
-        let previous = frames
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.content.1 <= quote.start)
-            .filter(|(_, f)| {
-                paragraph_of(f.content.0).is_some_and(|p| p == paragraph || p + 1 == paragraph)
-            })
-            .max_by_key(|(_, f)| f.content.1)
-            .map(|(i, _)| i);
-        let Some(previous) = previous else {
+        let same = latest.get(&paragraph).copied();
+        let before = paragraph
+            .checked_sub(1)
+            .and_then(|p| latest.get(&p).copied());
+        let Some((_, previous)) = same.max(before) else {
             continue;
         };
-        let previous_is_quote = doc
-            .quotes
-            .iter()
-            .any(|q| q.start < frames[previous].content.1 && frames[previous].content.0 < q.end);
-        if !previous_is_quote {
+        if !overlaps_a_quote(doc.quotes, frames[previous].content) {
             continue;
         }
         let root = frames[previous].continues.unwrap_or(previous);
-        frames.push(Frame {
+        let frame = Frame {
             content: (quote.start, quote.end),
             source: None,
             cue: None,
             continues: Some(root),
             gap: None,
-        });
+        };
+        // It starts before every later quote ends and ends before every later quote starts.
+        furthest_end = furthest_end.max(Some(frame.content.1));
+        add_latest(&mut latest, &frame, frames.len());
+        frames.push(frame);
     }
+}
+
+/// Whether the byte range overlaps a quotation (quotes in text order and disjoint).
+fn overlaps_a_quote(quotes: &[Quote], (start, end): (usize, usize)) -> bool {
+    let first_ending_after = quotes.partition_point(|q| q.end <= start);
+    quotes
+        .get(first_ending_after)
+        .is_some_and(|q| q.start < end)
 }
 
 #[cfg(test)]
