@@ -6,6 +6,8 @@
 #   scripts/bench.sh                 everything (about 40 minutes on 2 cores)
 #   RUNS=1 NLI_PAIRS=200 scripts/bench.sh    a quick look
 #   SCALES="50 200" scripts/bench.sh        fewer compare scales (default "50 200 1000")
+#   PARTS="scale" SCALES=1000 RUNS=1 scripts/bench.sh   some parts only (default
+#                                            "startup demo nli embed scale")
 #
 # NLI and embeddings read ../shared/data/nli/dev/mnli_dev_matched_clean.tsv and the compare
 # scales PolNeAR articles from ../shared; without ../shared those parts are skipped.
@@ -18,6 +20,7 @@ NLI_PAIRS=${NLI_PAIRS:-2000}
 SCALES=${SCALES:-50 200 1000}
 THREADS=${THREADS:-$(nproc)}
 COMPARE_TIMEOUT=${COMPARE_TIMEOUT:-1800}
+PARTS=${PARTS:-startup demo nli embed scale}
 bash scripts/setup.sh >/dev/null 2>&1 || bash scripts/setup.sh
 .venv/bin/pip install --quiet --disable-pip-version-check "transformers>=4.40,<4.50" 2>/dev/null
 bin=$PWD/target/release/contra
@@ -148,21 +151,24 @@ bench_compare() {
         "$(value "${key}_peak_rss_mib")" "$(value "${key}_pairs_scored")"
 }
 
+part() { [[ " $PARTS " == *" $1 "* ]]; }
 echo "contra $(git rev-parse --short HEAD), $THREADS threads, median of $RUNS runs, $(date -u +%FT%TZ)"
-bench_startup
-bench_compare compare_demo data/antalya-tass.txt data/antalya-kyiv.txt
+if part startup; then bench_startup; fi
+if part demo; then bench_compare compare_demo data/antalya-tass.txt data/antalya-kyiv.txt; fi
 if [ -f "$shared/nli/dev/mnli_dev_matched_clean.tsv" ]; then
     head -n "$((NLI_PAIRS + 1))" "$shared/nli/dev/mnli_dev_matched_clean.tsv" >"$tmp/pairs.tsv"
     head -n 2 "$tmp/pairs.tsv" >"$tmp/one.tsv"
-    for model in models/nli-*/; do
-        model=${model%/}
-        bench_nli_model "$model" "$(basename "$model" | tr - _)"
-    done
-    bench_embed
-else
+    if part nli; then
+        for model in models/nli-*/; do
+            model=${model%/}
+            bench_nli_model "$model" "$(basename "$model" | tr - _)"
+        done
+    fi
+    if part embed; then bench_embed; fi
+elif part nli || part embed; then
     echo "../shared not found: NLI and embedding comparisons with the peer skipped"
 fi
-if [ -d "$shared/polnear/train/text" ]; then
+if part scale && [ -d "$shared/polnear/train/text" ]; then
     # shellcheck disable=SC2086
     python3 scripts/bench_inputs.py "$bin" "$shared/polnear/train/text" "$tmp/scale" $SCALES \
         >"$tmp/scale.txt"
@@ -170,7 +176,7 @@ if [ -d "$shared/polnear/train/text" ]; then
         record "compare_${n}_claims" "$claims_a+$claims_b"
         bench_compare "compare_$n" "$tmp/scale/side-a-$n.txt" "$tmp/scale/side-b-$n.txt"
     done <"$tmp/scale.txt"
-else
+elif part scale; then
     echo "../shared not found: compare at scale skipped"
 fi
 echo

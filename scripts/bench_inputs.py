@@ -40,7 +40,8 @@ def main():
     for target in map(int, sys.argv[4:]):
         counts = []
         for side, outlet in zip("ab", OUTLETS):
-            articles = sorted(text_dir.glob(f"{outlet}_*.txt"))
+            # Shortest first, so that the claim count lands near the target.
+            articles = sorted(text_dir.glob(f"{outlet}_*.txt"), key=lambda p: (p.stat().st_size, p.name))
             counts.append(build_side(contra, articles, target, out_dir / f"side-{side}-{target}.txt"))
         print(target, *counts)
 
