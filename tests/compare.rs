@@ -279,3 +279,32 @@ fn notebook_example_loads_the_json_and_saves_a_heat_map() {
     assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
     fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The same inputs and options give byte-identical JSON across runs and thread counts, so
+/// a report can be reproduced and diffed.
+#[test]
+fn reports_are_byte_identical_across_runs_and_thread_counts() {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = ["1", if cores >= 2 { "2" } else { "1" }, "1"];
+    let reports: Vec<Vec<u8>> = threads
+        .iter()
+        .map(|threads| {
+            let out = common::contra(&[
+                "compare",
+                EXAMPLE[0],
+                EXAMPLE[1],
+                "--format",
+                "json",
+                "--quiet",
+                "--nli-model",
+                "models/nli-minilm-l6",
+                "--threads",
+                threads,
+            ]);
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            out.stdout
+        })
+        .collect();
+    assert!(reports[0].len() > 1000);
+    assert!(reports.iter().all(|r| r == &reports[0]), "reports differ between runs");
+}
