@@ -301,10 +301,17 @@ fn reports_are_byte_identical_across_runs_and_thread_counts() {
                 "--threads",
                 threads,
             ]);
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             out.stdout
         })
         .collect();
     assert!(reports[0].len() > 1000);
-    assert!(reports.iter().all(|r| r == &reports[0]), "reports differ between runs");
+    assert!(
+        reports.iter().all(|r| r == &reports[0]),
+        "reports differ between runs"
+    );
 }

@@ -87,9 +87,10 @@ fn embeddings_are_unit_length_and_paraphrases_beat_unrelated_sentences() {
 }
 
 #[test]
-fn a_missing_model_directory_is_a_clear_error_with_exit_code_2() {
+fn a_missing_model_directory_is_a_clear_error_with_exit_code_1() {
     let out = common::contra(&["embed", "Cargo.toml", "--model", "no/such/model-dir"]);
-    assert_eq!(out.status.code(), Some(2));
+    // A model that cannot be loaded is a failure (1), not bad input (2): README, Exit codes.
+    assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("no/such/model-dir"), "{stderr}");
     assert!(stderr.contains("scripts/setup.sh"), "{stderr}");

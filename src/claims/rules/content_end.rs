@@ -20,7 +20,7 @@ pub(crate) fn end_contents_at_coordinated_reports(doc: &Document, frames: &mut [
                     &["but", "and", "while", "though", "although", "yet"],
                 )
                 && separated(start - 1);
-            coordinated.then_some(start - 2)
+            coordinated.then(|| start - 2)
         });
     // A participle cue after a separator (`, arguing that`) opens a report of its own, as
     // does a cue joined by a conjunction (`… and said he was …`).
