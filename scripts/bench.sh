@@ -49,6 +49,26 @@ median_wall() { # command...: median wall seconds over RUNS runs
 }
 ratio() { python3 -c "import sys; a, b = map(float, sys.argv[1:]); print(f'{a / b:.2f}' if b else 'inf')" "$@"; }
 
+# The peer's median rate in fp32 and in bf16, each recorded as ${5}_peer_<precision>$6;
+# prints the better one.
+#   $1 task (nli|embed), $2 model, $3 inputs, $4 items, $5 key, $6 key suffix,
+#   $7 output file pattern (%s: the precision)
+peer_best() {
+    local task=$1 model=$2 inputs=$3 n=$4 key=$5 suffix=$6 pattern=$7 best=0 precision rate out
+    for precision in fp32 bf16; do
+        # shellcheck disable=SC2059
+        printf -v out "$pattern" "$precision"
+        rate=$(for _ in $(seq "$RUNS"); do
+            "$py" scripts/bench_peer.py "$task" "$model" "$inputs" "$precision" "$THREADS" "$out" |
+                sed -n 's/^seconds=\([0-9.]*\) .*/\1/p'
+        done | median)
+        rate=$(python3 -c "print(f'{$n / $rate:.1f}')")
+        record "${key}_peer_$precision$suffix" "$rate"
+        best=$(python3 -c "print(max($best, $rate))")
+    done
+    echo "$best"
+}
+
 bench_startup() {
     local runs=$((RUNS * 5))
     local s
@@ -70,16 +90,8 @@ bench_nli_model() {
     contra_rate=$(python3 -c "print(f'{$n / ($many - $one):.1f}')")
     record "nli_pairs_per_s_contra_$key" "$contra_rate"
     record "nli_wall_s_contra_$key" "$many"
-    local best=0 precision rate
-    for precision in fp32 bf16; do
-        rate=$(for _ in $(seq "$RUNS"); do
-            "$py" scripts/bench_peer.py nli "$model" "$tmp/pairs.tsv" "$precision" "$THREADS" \
-                "$tmp/peer_$precision.tsv" | sed -n 's/^seconds=\([0-9.]*\) .*/\1/p'
-        done | median)
-        rate=$(python3 -c "print(f'{$n / $rate:.1f}')")
-        record "nli_pairs_per_s_peer_${precision}_$key" "$rate"
-        best=$(python3 -c "print(max($best, $rate))")
-    done
+    local best
+    best=$(peer_best nli "$model" "$tmp/pairs.tsv" "$n" nli_pairs_per_s "_$key" "$tmp/peer_%s.tsv")
     record "nli_speedup_vs_best_peer_$key" "$(ratio "$contra_rate" "$best")"
     "$py" - "$tmp/pairs.tsv" "$tmp/contra.jsonl" "$tmp/peer_fp32.tsv" "$tmp/peer_bf16.tsv" "$key" \
         >>"$results" <<'PY'
@@ -107,7 +119,7 @@ PY
 value() { grep "^$1=" "$results" | tail -1 | cut -d= -f2; }
 
 bench_embed() {
-    local model=models/all-MiniLM-L6-v2 n one many contra_rate best=0 precision rate
+    local model=models/all-MiniLM-L6-v2 n one many contra_rate best
     cut -f2 "$tmp/pairs.tsv" | tail -n +2 | awk '!seen[$0]++' >"$tmp/sentences.txt"
     n=$(wc -l <"$tmp/sentences.txt")
     head -1 "$tmp/sentences.txt" >"$tmp/one.txt"
@@ -115,15 +127,8 @@ bench_embed() {
     many=$(median_wall "$bin" embed "$tmp/sentences.txt" --threads "$THREADS" --quiet)
     contra_rate=$(python3 -c "print(f'{$n / ($many - $one):.1f}')")
     record embed_sentences_per_s_contra "$contra_rate"
-    for precision in fp32 bf16; do
-        rate=$(for _ in $(seq "$RUNS"); do
-            "$py" scripts/bench_peer.py embed "$model" "$tmp/sentences.txt" "$precision" "$THREADS" \
-                "$tmp/peer_embed.jsonl" | sed -n 's/^seconds=\([0-9.]*\) .*/\1/p'
-        done | median)
-        rate=$(python3 -c "print(f'{$n / $rate:.1f}')")
-        record "embed_sentences_per_s_peer_$precision" "$rate"
-        best=$(python3 -c "print(max($best, $rate))")
-    done
+    best=$(peer_best embed "$model" "$tmp/sentences.txt" "$n" embed_sentences_per_s "" \
+        "$tmp/peer_embed_%s.jsonl")
     record embed_speedup_vs_best_peer "$(ratio "$contra_rate" "$best")"
     printf '%-52s %10s sentences/s (peer fp32 %s, bf16 %s)\n' "embed, $n sentences" "$contra_rate" \
         "$(value embed_sentences_per_s_peer_fp32)" "$(value embed_sentences_per_s_peer_bf16)"
