@@ -22,8 +22,8 @@ use crate::report::{json, markdown, Report};
 /// Problems that stop a batch before or between lines (a failing line does not).
 #[derive(Debug, thiserror::Error)]
 pub enum BatchError {
-    #[error("cannot read manifest {path}: {source}")]
-    ReadManifest {
+    #[error("cannot read {path}: {source}")]
+    Read {
         path: PathBuf,
         source: std::io::Error,
     },
@@ -116,7 +116,7 @@ pub struct ManifestLine {
 /// Reads a manifest: one JSON object per non-blank line, ids unique and usable as file
 /// names, article paths resolved against the manifest's directory.
 pub fn read_manifest(path: &Path) -> Result<Vec<ManifestLine>, BatchError> {
-    let text = fs::read_to_string(path).map_err(|source| BatchError::ReadManifest {
+    let text = fs::read_to_string(path).map_err(|source| BatchError::Read {
         path: path.to_path_buf(),
         source,
     })?;
@@ -338,7 +338,7 @@ pub struct MergeSummary {
 /// one entry per id, the latest run's, sorted by id.
 pub fn merge(out_dir: &Path) -> Result<MergeSummary, BatchError> {
     let mut shard_files: Vec<PathBuf> = fs::read_dir(out_dir)
-        .map_err(|source| BatchError::ReadManifest {
+        .map_err(|source| BatchError::Read {
             path: out_dir.to_path_buf(),
             source,
         })?
@@ -393,7 +393,7 @@ fn is_shard_index(path: &Path) -> bool {
 /// A shard's index; a killed task may leave a last line without its newline, which is
 /// not an entry (that line's reports are redone by `--resume` when they are incomplete).
 fn read_index(path: &Path) -> Result<Vec<IndexEntry>, BatchError> {
-    let file = fs::File::open(path).map_err(|source| BatchError::ReadManifest {
+    let file = fs::File::open(path).map_err(|source| BatchError::Read {
         path: path.to_path_buf(),
         source,
     })?;
@@ -405,7 +405,7 @@ fn read_index(path: &Path) -> Result<Vec<IndexEntry>, BatchError> {
         line.clear();
         let read = reader
             .read_line(&mut line)
-            .map_err(|source| BatchError::ReadManifest {
+            .map_err(|source| BatchError::Read {
                 path: path.to_path_buf(),
                 source,
             })?;
