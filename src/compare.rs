@@ -86,6 +86,8 @@ struct Extracted {
     inputs: Vec<InputSummary>,
     speakers: Vec<Speaker>,
     claims: Vec<RunClaim>,
+    /// Problems that did not stop the articles from being read, each naming its file.
+    warnings: Vec<String>,
 }
 
 /// The candidates step's output: claim index pairs to score.
@@ -127,16 +129,26 @@ impl std::fmt::Display for StepTimes {
     }
 }
 
+/// What one comparison gives: the report, each step's time and the warnings (for the
+/// caller to show; the library prints nothing).
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub report: Report,
+    pub times: StepTimes,
+    /// Problems with the articles that did not stop the run, each naming its file.
+    pub warnings: Vec<String>,
+}
+
 /// claims → candidates → scoring → ranking → report, each step timed.
 pub fn compare(
     paths: &[PathBuf],
     models: &Models,
     options: &CompareOptions,
-) -> Result<(Report, StepTimes), CompareError> {
+) -> Result<Comparison, CompareError> {
     let mut times = StepTimes::default();
     let mut clock = Instant::now();
     let mut lap = || std::mem::replace(&mut clock, Instant::now()).elapsed();
-    let extracted = extract(paths, options)?;
+    let mut extracted = extract(paths, options)?;
     times.claims = lap();
     let texts: Vec<&str> = extracted
         .claims
@@ -163,9 +175,14 @@ pub fn compare(
     times.nli_inputs = 2 * candidates.pairs.len();
     let affiliations = ranking::speaker_affiliations(&extracted.speakers);
     let ranking = ranking::rank(&judged, &affiliations);
+    let warnings = std::mem::take(&mut extracted.warnings);
     let report = build_report(extracted, candidates, &judged, &ranking, models, options);
     times.ranking = lap();
-    Ok((report, times))
+    Ok(Comparison {
+        report,
+        times,
+        warnings,
+    })
 }
 
 /// Claims of every article, speakers merged across articles, nested and repeated claims set
@@ -177,15 +194,12 @@ fn extract(paths: &[PathBuf], options: &CompareOptions) -> Result<Extracted, Com
     let progress = Progress::new(options.show_progress, paths.len() as u64, "claims");
     let mut inputs = Vec::new();
     let mut found = Vec::new();
+    let mut warnings = Vec::new();
     for (index, path) in paths.iter().enumerate() {
         let article = Article::load(path)?;
-        for warning in &article.warnings {
-            eprintln!("contra: warning: {warning}");
-        }
         let article_claims = claims::extract_claims(&article);
-        for warning in &article_claims.warnings {
-            eprintln!("contra: warning: {warning}");
-        }
+        warnings.extend(article.warnings.iter().cloned());
+        warnings.extend(article_claims.warnings.iter().cloned());
         inputs.push(InputSummary {
             id: input_id(index),
             path: path.display().to_string(),
@@ -223,6 +237,7 @@ fn extract(paths: &[PathBuf], options: &CompareOptions) -> Result<Extracted, Com
         inputs,
         speakers,
         claims,
+        warnings,
     })
 }
 
@@ -636,6 +651,7 @@ mod tests {
             inputs: Vec::new(),
             speakers: Vec::new(),
             claims,
+            warnings: Vec::new(),
         };
         let similarity = |(i, j): (usize, usize)| if (i, j) == (0, 1) { 0.6 } else { 0.05 };
         let options = CompareOptions::default();

@@ -315,3 +315,30 @@ fn reports_are_byte_identical_across_runs_and_thread_counts() {
         "reports differ between runs"
     );
 }
+
+/// Problems that do not stop a comparison are warnings on stderr that name the file; the
+/// report is still written.
+#[test]
+fn an_empty_article_is_a_warning_naming_it() {
+    let dir = common::temp_dir("compare-empty");
+    let empty = dir.join("empty.txt");
+    fs::write(&empty, "").unwrap();
+    let out = common::contra(&[
+        "compare",
+        EXAMPLE[0],
+        empty.to_str().unwrap(),
+        "--format",
+        "json",
+        "--quiet",
+        "--nli-model",
+        "models/nli-minilm-l6",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("contra: warning:") && stderr.contains("empty.txt: the article is empty"),
+        "{stderr}"
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["inputs"][1]["claims"], 0);
+}

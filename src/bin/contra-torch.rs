@@ -122,7 +122,12 @@ fn run_compare(args: CompareArgs) -> Result<()> {
             _ => ReportFormat::Md,
         });
     let (models, options) = load_compare(args.settings, args.run.quiet)?;
-    let (report, times) = compare::compare(&args.articles, &models, &options)?;
+    let compare::Comparison {
+        report,
+        times,
+        warnings,
+    } = compare::compare(&args.articles, &models, &options)?;
+    print_warnings(&warnings);
     if !args.run.quiet {
         eprintln!("contra: {times}");
     }
@@ -167,7 +172,10 @@ fn run_batch(args: BatchArgs) -> Result<()> {
     };
     let mut compare_line = |articles: &[std::path::PathBuf], options: &CompareOptions| {
         compare::compare(articles, &models, options)
-            .map(|(report, _)| report)
+            .map(|comparison| {
+                print_warnings(&comparison.warnings);
+                comparison.report
+            })
             .map_err(|e| format!("{:#}", anyhow::Error::from(e)))
     };
     let mut report_entry = |entry: &batch::IndexEntry| {
@@ -190,6 +198,12 @@ fn run_batch(args: BatchArgs) -> Result<()> {
         index.display()
     );
     ensure_no_failures(summary.failed, &index)
+}
+
+fn print_warnings(warnings: &[String]) {
+    for warning in warnings {
+        eprintln!("contra: warning: {warning}");
+    }
 }
 
 fn ensure_no_failures(failed: usize, index: &std::path::Path) -> Result<()> {
