@@ -234,11 +234,12 @@ impl BatchRun<'_> {
         let index_path = shard_index_path(self.out_dir, self.shard);
         let mut index = open_index(&index_path).map_err(write_error(&index_path))?;
         let mut summary = RunSummary::default();
-        for (_, line) in lines
+        let mine = lines
             .iter()
             .enumerate()
             .filter(|(i, _)| self.shard.takes(*i))
-        {
+            .map(|(_, line)| line);
+        for line in mine {
             if self.resume
                 && report_paths(self.out_dir, &line.id)
                     .iter()
@@ -283,18 +284,14 @@ impl BatchRun<'_> {
             Err(message) => return Ok(entry(Status::Failed, Some(message), 0, 0)),
         };
         let [json_path, md_path] = report_paths(self.out_dir, &line.id);
-        write_output(Some(&json_path), |out| json::write_json(&report, out)).map_err(|source| {
-            BatchError::Write {
-                path: json_path,
+        let write = |path: &Path, render: &dyn Fn(&mut dyn Write) -> std::io::Result<()>| {
+            write_output(Some(path), |out| render(out)).map_err(|source| BatchError::Write {
+                path: path.to_path_buf(),
                 source,
-            }
-        })?;
-        write_output(Some(&md_path), |out| markdown::write_markdown(&report, out)).map_err(
-            |source| BatchError::Write {
-                path: md_path,
-                source,
-            },
-        )?;
+            })
+        };
+        write(&json_path, &|out| json::write_json(&report, out))?;
+        write(&md_path, &|out| markdown::write_markdown(&report, out))?;
         Ok(entry(
             Status::Ok,
             None,
