@@ -7,17 +7,21 @@
 //!   stands above the run's mean;
 //! - **sides**: speakers who agree with each other, or who both oppose a third speaker while
 //!   not opposing each other, or whose names carry the same affiliation ("Russian Foreign
-//!   Minister", "the Russian Defense Ministry") unless the model finds them opposed, form a side. A contradiction inside a side is news only when it
-//!   is strong, so it ranks by a lower score and is flagged; agreement inside a side is
-//!   expected, and the report ranks it after agreement across sides;
+//!   Minister", "the Russian Defense Ministry", "the Kremlin") unless the model finds them
+//!   opposed, form a side. Opposition is a pair the model labels a contradiction. A
+//!   contradiction inside a side is news only when it is strong, so it ranks by a lower
+//!   score, after every pair across sides unless the model labels it a contradiction, and
+//!   is flagged; agreement inside a side is expected, and the report ranks it after
+//!   agreement across sides;
 //!
 //! Relatedness is decided before scoring: `compare` never scores claims less similar than
 //! its floor.
 
 use std::collections::BTreeSet;
 
+use crate::claims::lexicon::AFFILIATIONS;
 use crate::claims::{Speaker, SpeakerKind};
-use crate::labels::NliScores;
+use crate::labels::{NliLabel, NliScores};
 
 /// How strongly hub claims are discounted: a pair loses this share of each claim's excess
 /// mean contradiction over the run's mean.
@@ -107,17 +111,26 @@ pub fn rank(judged: &[Judged], affiliations: &[Vec<String>]) -> Ranking {
             }
         })
         .collect();
+    // Inside a side only a pair the model calls a contradiction is evidence enough to rank
+    // among the others: the rest follow every pair across sides.
+    let unconvincing =
+        |k: usize| pairs[k].same_side && judged[k].scores.label() != NliLabel::Contradiction;
     let mut order: Vec<usize> = (0..judged.len()).collect();
     order.sort_by(|&a, &b| {
         let (pa, pb) = (&pairs[a], &pairs[b]);
-        pb.score
-            .total_cmp(&pa.score)
+        unconvincing(a)
+            .cmp(&unconvincing(b))
+            .then(pb.score.total_cmp(&pa.score))
             .then(judged[b].similarity.total_cmp(&judged[a].similarity))
             .then(a.cmp(&b))
     });
+    let (mut order, demoted): (Vec<usize>, Vec<usize>) =
+        order.into_iter().partition(|&k| !unconvincing(k));
+    order = spread(order, judged);
+    order.extend(spread(demoted, judged));
     Ranking {
         pairs,
-        order: spread(order, judged),
+        order,
         sides: side_groups(&side_of),
     }
 }
@@ -178,11 +191,18 @@ fn hub_adjusted(judged: &[Judged]) -> Vec<f32> {
 }
 
 /// Net stance between every two speakers from the pairs the model is sure about:
-/// positive when they agree, negative when they contradict each other.
+/// positive when they agree, negative when it labels them a contradiction.
 fn speaker_affinity(judged: &[Judged], hub_adjusted: &[f32], speakers: usize) -> Vec<Vec<f32>> {
     let mut affinity = vec![vec![0f32; speakers]; speakers];
     for (j, &contradiction) in judged.iter().zip(hub_adjusted) {
-        let stance = j.mutual_entailment() - contradiction.max(0.0);
+        // A pair the model calls neutral says nothing of opposition, however much
+        // contradiction it gives: such pairs joined bystanders into sides.
+        let opposition = if j.scores.label() == NliLabel::Contradiction {
+            contradiction.max(0.0)
+        } else {
+            0.0
+        };
+        let stance = j.mutual_entailment() - opposition;
         if stance.abs() >= CONFIDENT_EVIDENCE {
             let (a, b) = j.speakers;
             affinity[a][b] += stance;
@@ -226,8 +246,33 @@ pub fn affiliation_words<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<St
     words
 }
 
+/// The nationalities whose side the states, governments and backed entities named in
+/// `names` take (`the Kremlin`, `Donetsk and Lugansk People's Republics (DPR, LPR)` →
+/// `russian`; see `lexicon/affiliations.txt`), matched as whole lower-case words.
+fn state_affiliations<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let text: String = names
+        .into_iter()
+        .flat_map(|name| name.chars().chain([' ']))
+        .map(|c| match c {
+            '’' => '\'',
+            c if c.is_alphanumeric() || c == '\'' => c,
+            _ => ' ',
+        })
+        .collect::<String>()
+        .to_lowercase();
+    let padded = format!(
+        " {} ",
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    AFFILIATIONS
+        .iter()
+        .filter(|(_, phrases)| phrases.iter().any(|p| padded.contains(&format!(" {p} "))))
+        .map(|(nationality, _)| nationality.to_string())
+        .collect()
+}
+
 /// Each speaker's affiliation words: the nationalities and parties of its name, aliases
-/// and role, and the camp of every person of the run whose surname these carry (`Ivanka
+/// and role, the sides of the states they name, and the camp of every person of the run whose surname these carry (`Ivanka
 /// Trump`, `Trump team`, `A document on the Trump campaign's website` and Jason Miller,
 /// `Trump campaign spokesman`, are of Donald Trump's camp).
 pub fn speaker_affiliations(speakers: &[Speaker]) -> Vec<Vec<String>> {
@@ -244,7 +289,8 @@ pub fn speaker_affiliations(speakers: &[Speaker]) -> Vec<Vec<String>> {
             let names = std::iter::once(s.name.as_str())
                 .chain(s.aliases.iter().map(String::as_str))
                 .chain(role);
-            let mut words = affiliation_words(names);
+            let mut words = affiliation_words(names.clone());
+            words.extend(state_affiliations(names));
             let own = std::iter::once(s.name.as_str())
                 .chain(s.aliases.iter().map(String::as_str))
                 .chain(role);
@@ -343,6 +389,7 @@ fn side_groups(side_of: &[Option<usize>]) -> Vec<Vec<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::claims::slug;
 
     fn judged(
         claims: (usize, usize),
@@ -441,6 +488,74 @@ mod tests {
         let ranking = rank(&pairs, &affiliations);
         // The dissident opposes Lavrov's side as Kuleba does, so they are allies.
         assert_eq!(ranking.sides, vec![vec![0, 1], vec![2, 3]]);
+    }
+
+    #[test]
+    fn a_pair_the_model_calls_neutral_is_no_evidence_of_opposition() {
+        // Speakers 0 and 1 each "oppose" speaker 2 only through pairs labelled neutral
+        // (contradiction 0.45, neutral 0.55): that makes them no allies.
+        let pairs = vec![
+            judged((0, 1), (0, 2), 0.45, 0.0),
+            judged((2, 3), (0, 2), 0.45, 0.0),
+            judged((4, 5), (1, 2), 0.45, 0.0),
+            judged((6, 7), (1, 2), 0.45, 0.0),
+        ];
+        assert!(rank(&pairs, &[]).sides.is_empty());
+        // The same pairs labelled contradictions do.
+        let labelled: Vec<Judged> = pairs
+            .iter()
+            .map(|j| judged(j.claims, j.speakers, 0.6, 0.0))
+            .collect();
+        assert_eq!(rank(&labelled, &[]).sides, vec![vec![0, 1]]);
+    }
+
+    #[test]
+    fn a_quarrel_inside_a_side_the_model_does_not_call_a_contradiction_ranks_last() {
+        // 0 and 1 are both Russian; their pair leans to contradiction (0.45) but the model
+        // labels it neutral. It follows even a weak pair across sides.
+        let pairs = vec![
+            judged((0, 1), (0, 1), 0.45, 0.0),
+            judged((2, 3), (0, 2), 0.1, 0.0),
+            judged((4, 5), (1, 2), 0.9, 0.0),
+        ];
+        let affiliations = vec![
+            affiliation_words(["Russian Foreign Minister Sergey Lavrov"]),
+            affiliation_words(["the Russian Defense Ministry"]),
+        ];
+        let ranking = rank(&pairs, &affiliations);
+        assert!(ranking.pairs[0].same_side);
+        assert_eq!(ranking.order, [2, 1, 0]);
+    }
+
+    #[test]
+    fn states_capitals_backed_entities_and_parties_give_their_side() {
+        let speaker = |name: &str, aliases: &[&str], role: Option<&str>| Speaker {
+            id: slug(name),
+            name: name.into(),
+            kind: SpeakerKind::Organisation,
+            role: role.map(str::to_string),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        };
+        let speakers = [
+            speaker(
+                "Donetsk and Lugansk People’s Republics",
+                &["Donetsk and Lugansk People’s Republics (DPR, LPR)"],
+                None,
+            ),
+            speaker("Kremlin", &["the Kremlin"], None),
+            speaker("Leonid Pasechnik", &[], Some("heads of the LPR and DPR")),
+            speaker("Kyiv", &[], None),
+            speaker("GOP candidate", &["the GOP candidate"], None),
+            speaker("Donetsk regional administration", &[], None),
+        ];
+        let words = speaker_affiliations(&speakers);
+        assert_eq!(words[0], ["russian"]);
+        assert_eq!(words[1], ["russian"]);
+        assert_eq!(words[2], ["russian"]);
+        assert_eq!(words[3], ["ukrainian"]);
+        assert_eq!(words[4], ["republican"]);
+        // A region's name alone is no side.
+        assert!(words[5].is_empty(), "{:?}", words[5]);
     }
 
     #[test]

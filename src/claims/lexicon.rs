@@ -282,17 +282,48 @@ fn role_synonyms(
     file: &'static str,
     text: &'static str,
 ) -> Result<Vec<(&'static str, Vec<&'static str>)>, LexiconError> {
+    keyed_lines(file, text, |rest| rest.split_whitespace().collect())
+}
+
+/// Names of states and governments and the nationality whose side they take, as
+/// `(nationality, phrases)` in file order (see `lexicon/affiliations.txt`).
+pub static AFFILIATIONS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
+    embedded(affiliations(
+        "affiliations.txt",
+        include_str!("lexicon/affiliations.txt"),
+    ))
+});
+
+/// Reads `NATIONALITY: phrase, phrase, …` lines.
+fn affiliations(
+    file: &'static str,
+    text: &'static str,
+) -> Result<Vec<(&'static str, Vec<&'static str>)>, LexiconError> {
+    keyed_lines(file, text, |rest| {
+        rest.split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect()
+    })
+}
+
+/// Reads `KEY: REST` lines, the rest split into entries by `split`.
+fn keyed_lines(
+    file: &'static str,
+    text: &'static str,
+    split: impl Fn(&'static str) -> Vec<&'static str>,
+) -> Result<Vec<(&'static str, Vec<&'static str>)>, LexiconError> {
     let lines = entries(file, text, "")?;
     lines
         .into_iter()
         .enumerate()
         .map(|(index, line)| {
-            let (head, synonyms) = line.split_once(':').ok_or(LexiconError::Syntax {
+            let (key, rest) = line.split_once(':').ok_or(LexiconError::Syntax {
                 file,
                 line: index + 1,
-                message: format!("`{line}` has no `HEAD:`"),
+                message: format!("`{line}` has no `KEY:`"),
             })?;
-            Ok((head.trim(), synonyms.split_whitespace().collect()))
+            Ok((key.trim(), split(rest)))
         })
         .collect()
 }
@@ -390,6 +421,7 @@ mod tests {
             include_str!("lexicon/role_synonyms.txt"),
         )
         .unwrap();
+        affiliations("affiliations.txt", include_str!("lexicon/affiliations.txt")).unwrap();
         for (name, set) in word_sets() {
             assert!(!set.is_empty(), "{name} is empty");
         }
@@ -406,6 +438,26 @@ mod tests {
         for (head, synonyms) in ROLE_SYNONYMS.iter() {
             let again = repeated(synonyms.iter().copied());
             assert!(again.is_empty(), "synonyms of {head} repeat {again:?}");
+        }
+        let nationalities = repeated(AFFILIATIONS.iter().map(|(n, _)| *n));
+        assert!(
+            nationalities.is_empty(),
+            "affiliations repeat {nationalities:?}"
+        );
+        let names = repeated(AFFILIATIONS.iter().flat_map(|(_, p)| p.iter().copied()));
+        assert!(names.is_empty(), "affiliations repeat names {names:?}");
+    }
+
+    #[test]
+    fn every_affiliation_is_a_demonym_of_lower_case_names() {
+        for (nationality, names) in AFFILIATIONS.iter() {
+            assert!(
+                DEMONYMS.contains(nationality),
+                "{nationality} is no demonym"
+            );
+            for name in names {
+                assert_eq!(*name, name.to_lowercase(), "{name} is not lower case");
+            }
         }
     }
 

@@ -7,7 +7,7 @@
 //! byte-order mark).
 
 mod document;
-mod lexicon;
+pub(crate) mod lexicon;
 mod markdown;
 mod phrase;
 mod quotes;
@@ -221,15 +221,85 @@ fn named_people(
     text: &str,
     tokens: &[crate::tokens::Token],
 ) -> Vec<(usize, speakers::NamedPersonWords)> {
-    capitalised_runs(text, tokens)
+    let mut people: Vec<(usize, usize, speakers::NamedPersonWords)> = Vec::new();
+    for (start, end) in capitalised_runs(text, tokens) {
+        let words: Vec<&str> = (start..end).map(|k| tokens[k].text(text)).collect();
+        let Some(mut person) = speakers::named_person(&words) else {
+            continue;
+        };
+        person.appositive = appositive_after(text, tokens, end);
+        if person.appositive.is_empty() {
+            person.appositive = match people.last() {
+                // `…, Leonid Pasechnik and Denis Pushilin`: the second shares the role.
+                Some((_, previous_end, previous))
+                    if *previous_end + 1 == start && tokens[start - 1].text(text) == "and" =>
+                {
+                    previous.appositive.clone()
+                }
+                previous => {
+                    let previous_end = previous.map(|(_, end, _)| *end);
+                    appositive_before(text, tokens, start, previous_end)
+                }
+            };
+        }
+        people.push((start, end, person));
+    }
+    people
         .into_iter()
-        .filter_map(|(start, end)| {
-            let words: Vec<&str> = (start..end).map(|k| tokens[k].text(text)).collect();
-            let mut person = speakers::named_person(&words)?;
-            person.appositive = appositive_after(text, tokens, end);
-            Some((start, person))
-        })
+        .map(|(start, _, person)| (start, person))
         .collect()
+}
+
+/// The role before a name and a comma in narration, from the start of its clause (`On
+/// February 18, the heads of the LPR and DPR, Leonid Pasechnik and Denis Pushilin`): a
+/// definite or indefinite description whose head names a person, or people when the names
+/// are conjoined. A description right after the previous name (`Robert McDonough, a senior
+/// executive at Carrier's parent company, United Technologies`) is that name's.
+fn appositive_before(
+    text: &str,
+    tokens: &[crate::tokens::Token],
+    start: usize,
+    previous_name_end: Option<usize>,
+) -> Vec<String> {
+    const MAX_ROLE_TOKENS: usize = 10;
+    if start < 2 || tokens[start - 1].text(text) != "," {
+        return Vec::new();
+    }
+    let comma = start - 1;
+    let boundary = (comma.saturating_sub(MAX_ROLE_TOKENS + 1)..comma)
+        .rev()
+        .find(|&k| {
+            lexicon::APPOSITIVE_ENDS.contains(&tokens[k].text(text).to_lowercase().as_str())
+        });
+    let Some(boundary) = boundary.filter(|&b| Some(b) != previous_name_end) else {
+        return Vec::new();
+    };
+    let words: Vec<&str> = tokens[boundary + 1..comma]
+        .iter()
+        .map(|t| t.text(text))
+        .collect();
+    let opens_like_a_role = words
+        .first()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the"));
+    let noun_phrase: Vec<String> = words
+        .iter()
+        .map(|w| w.to_lowercase())
+        .take_while(|w| !matches!(w.as_str(), "of" | "for" | "at"))
+        .collect();
+    // `the president and the first lady, Michelle Obama`: two people, one named.
+    let conjoined = noun_phrase
+        .iter()
+        .any(|w| matches!(w.as_str(), "and" | "or" | "&"));
+    let head = noun_phrase.last().filter(|_| !conjoined);
+    let names_people = head.is_some_and(|head| {
+        let singular = head.strip_suffix('s').unwrap_or(head);
+        source_kind::is_person_noun(head) || source_kind::is_person_noun(singular)
+    });
+    if opens_like_a_role && names_people {
+        words.into_iter().map(str::to_string).collect()
+    } else {
+        Vec::new()
+    }
 }
 
 /// The entities each frame's source mention names, resolved in reading order so that
@@ -617,6 +687,38 @@ mod tests {
             .speakers
             .iter()
             .all(|s| s.kind == SpeakerKind::Person));
+    }
+
+    #[test]
+    fn a_role_before_names_in_narration_is_their_role() {
+        let extracted = extract(
+            "On February 18, the heads of the LPR and DPR, Leonid Pasechnik and Denis \
+             Pushilin, announced the evacuation of residents. \
+             It was one of the talks that the president and the first lady, Michelle Obama, \
+             held. The president told her that it was not that simple. \
+             \"We will stay,\" said Robert McDonough, a senior executive at Carrier's parent \
+             company, United Technologies. United Technologies said that jobs would move.",
+        );
+        let role = |id: &str| {
+            let speaker = extracted.speakers.iter().find(|s| s.id == id);
+            speaker.and_then(|s| s.role.clone())
+        };
+        assert_eq!(
+            role("pasechnik").as_deref(),
+            Some("heads of the LPR and DPR")
+        );
+        assert_eq!(
+            role("pushilin").as_deref(),
+            Some("heads of the LPR and DPR")
+        );
+        // A conjoined description names two people: it gives neither a role.
+        assert!(extracted.claims.iter().all(|c| c.speaker != "obama"));
+        // McDonough's appositive is not the role of the company after it.
+        let company = extracted
+            .speakers
+            .iter()
+            .find(|s| s.name == "United Technologies");
+        assert!(company.is_some_and(|s| s.role.is_none()), "{company:?}");
     }
 
     #[test]
