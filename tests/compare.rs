@@ -243,6 +243,29 @@ fn seed_article_pairs_lavrov_and_kuleba_near_the_top() {
         }),
         "no Lavrov–Kuleba pair in the top 5"
     );
+    // The Russian officials and the Russian-backed republics' leaders are one side, which
+    // Kuleba is not on, and none of their quarrels fills the top 10.
+    let sides = report["sides"].as_array().unwrap();
+    let russian = sides
+        .iter()
+        .map(|side| side["speakers"].as_array().unwrap())
+        .find(|members| members.iter().any(|m| m == "lavrov"))
+        .expect("Lavrov has a side");
+    for id in [
+        "putin",
+        "russian-defense-ministry",
+        "donetsk-and-lugansk-peoples-republics",
+        "pasechnik",
+        "pushilin",
+    ] {
+        assert!(russian.iter().any(|m| m == id), "{id} not in {russian:?}");
+    }
+    assert!(!russian.iter().any(|m| m == "kuleba"), "{russian:?}");
+    let top10 = &report["pairs"].as_array().unwrap()[..10];
+    assert!(
+        top10.iter().all(|p| p["same_side"] == false),
+        "a same-side pair in the top 10: {top10:#?}"
+    );
 }
 
 #[test]
