@@ -310,6 +310,11 @@ pub fn exit_status(result: anyhow::Result<()>, code: fn(&anyhow::Error) -> u8) -
     }
 }
 
+/// Prints a warning with the one prefix every command uses.
+pub fn warn(message: impl std::fmt::Display) {
+    eprintln!("contra: warning: {message}");
+}
+
 /// Writes to standard output; a closed or full stdout is an error, not a panic as with
 /// `print!`.
 pub fn print_stdout(text: &str) -> anyhow::Result<()> {

@@ -91,11 +91,11 @@ fn run_claims(args: ClaimsArgs) -> Result<()> {
     check_output_is_not_an_input(args.output.as_deref(), &[&args.article])?;
     let article = article::Article::load(&args.article)?;
     for warning in &article.warnings {
-        eprintln!("contra: warning: {warning}");
+        cli::warn(warning);
     }
     let claims = claims::extract_claims(&article);
     for warning in &claims.warnings {
-        eprintln!("contra: warning: {warning}");
+        cli::warn(warning);
     }
     let path = article.path.display().to_string();
     write_output(args.output.as_deref(), |out| match args.format {

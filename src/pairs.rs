@@ -189,25 +189,6 @@ fn parse_pairs(
     Ok(out)
 }
 
-/// Prints each unusable row of `path` to stderr, at most `limit` of them, then a count.
-pub fn warn_problems(path: &Path, problems: &[RowProblem], limit: usize) {
-    for problem in problems.iter().take(limit) {
-        eprintln!(
-            "warning: {}:{}: {}; row skipped",
-            path.display(),
-            problem.line,
-            problem.message
-        );
-    }
-    if problems.len() > limit {
-        eprintln!(
-            "warning: {}: {} more rows skipped",
-            path.display(),
-            problems.len() - limit
-        );
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

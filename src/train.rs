@@ -7,6 +7,7 @@
 //! checkpointed: a run stopped at any point resumes exactly where its last checkpoint was.
 
 use std::collections::HashMap;
+use std::fmt;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -20,7 +21,7 @@ use crate::encoder::{self, EncodedPair, ModelConfig, ModelError, PairTokenizer};
 use crate::labels::NliLabel;
 use crate::metrics::{Confusion, Evaluation};
 pub use crate::options::TrainSource;
-use crate::pairs;
+use crate::pairs::{self, RowProblem};
 use crate::progress::Progress;
 
 #[derive(Debug, thiserror::Error)]
@@ -104,10 +105,85 @@ const EPS: f64 = 1e-6;
 const CLIP_NORM: f64 = 1.0;
 const LOG_EVERY: usize = 50;
 
+/// What a training run tells as it goes, for the caller to show: the library prints no
+/// warnings of its own.
+#[derive(Debug)]
+pub enum TrainNote<'a> {
+    /// Rows of a pair file that cannot be used, skipped.
+    RowsSkipped {
+        path: &'a Path,
+        problems: &'a [RowProblem],
+    },
+    /// A training source and the labelled pairs read from it.
+    Source {
+        path: &'a Path,
+        pairs: usize,
+        weight: f64,
+    },
+    Resuming {
+        dir: &'a Path,
+        epoch: usize,
+        batch: usize,
+        step: usize,
+    },
+    /// `--resume` found no checkpoint.
+    NoCheckpoint { dir: &'a Path },
+    Plan {
+        pairs_per_epoch: usize,
+        batches: usize,
+        batch_size: usize,
+        epochs: usize,
+        steps: usize,
+        warmup: usize,
+    },
+}
+
+impl fmt::Display for TrainNote<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TrainNote::RowsSkipped { path, problems } => {
+                write!(f, "{}: {} rows skipped", path.display(), problems.len())
+            }
+            TrainNote::Source {
+                path,
+                pairs,
+                weight,
+            } => write!(f, "  {pairs:>7} pairs × {weight:<4} {}", path.display()),
+            TrainNote::Resuming {
+                dir,
+                epoch,
+                batch,
+                step,
+            } => write!(
+                f,
+                "resuming from {} at epoch {epoch}, batch {batch} (step {step})",
+                dir.display()
+            ),
+            TrainNote::NoCheckpoint { dir } => {
+                write!(f, "no checkpoint in {}: starting afresh", dir.display())
+            }
+            TrainNote::Plan {
+                pairs_per_epoch,
+                batches,
+                batch_size,
+                epochs,
+                steps,
+                warmup,
+            } => write!(
+                f,
+                "training on {pairs_per_epoch} pairs per epoch ({batches} batches of \
+                 {batch_size}), {epochs} epochs, {steps} steps, warm-up {warmup}"
+            ),
+        }
+    }
+}
+
+/// Trains the model `config` describes; `note` receives what the run tells as it goes.
 pub fn train(
     config: &TrainConfig,
     resume: bool,
     progress_visible: bool,
+    note: &mut dyn FnMut(TrainNote),
 ) -> Result<TrainSummary, TrainError> {
     tch::manual_seed(config.seed as i64);
     if let Some(init) = &config.init_from {
@@ -139,20 +215,18 @@ pub fn train(
             &config.checkpoint_dir.join("model.safetensors"),
             "",
         )?;
-        eprintln!(
-            "resuming from {} at epoch {}, batch {} (step {})",
-            config.checkpoint_dir.display(),
-            state.epoch + 1,
-            state.batch_in_epoch,
-            state.global_step
-        );
+        note(TrainNote::Resuming {
+            dir: &config.checkpoint_dir,
+            epoch: state.epoch + 1,
+            batch: state.batch_in_epoch,
+            step: state.global_step,
+        });
         state
     } else {
         if resume {
-            eprintln!(
-                "no checkpoint in {}: starting afresh",
-                config.checkpoint_dir.display()
-            );
+            note(TrainNote::NoCheckpoint {
+                dir: &config.checkpoint_dir,
+            });
         }
         match &config.init_from {
             Some(dir) => load_into(&mut vs, &dir.join("model.safetensors"), "")?,
@@ -168,25 +242,24 @@ pub fn train(
         vs.bfloat16();
     }
 
-    let train_set = load_training_data(config, &tokenizer)?;
+    let train_set = load_training_data(config, &tokenizer, note)?;
     let dev_sets = config
         .dev
         .iter()
-        .map(|path| load_eval_set(path, &tokenizer, config.max_len))
+        .map(|path| load_eval_set(path, &tokenizer, config.max_len, note))
         .collect::<Result<Vec<_>, _>>()?;
 
     let batches_per_epoch = epoch_batches(&train_set, config, 0).len();
     let total_steps = batches_per_epoch * config.epochs;
     let warmup_steps = ((total_steps as f64) * config.warmup).round() as usize;
-    eprintln!(
-        "training on {} pairs per epoch ({} batches of {}), {} epochs, {} steps, warm-up {}",
-        train_set.epoch_size(),
-        batches_per_epoch,
-        config.batch_size,
-        config.epochs,
-        total_steps,
-        warmup_steps
-    );
+    note(TrainNote::Plan {
+        pairs_per_epoch: train_set.epoch_size(),
+        batches: batches_per_epoch,
+        batch_size: config.batch_size,
+        epochs: config.epochs,
+        steps: total_steps,
+        warmup: warmup_steps,
+    });
     fs::create_dir_all(&config.checkpoint_dir).map_err(|source| TrainError::Io {
         path: config.checkpoint_dir.clone(),
         source,
@@ -466,6 +539,7 @@ impl TrainingData {
 fn load_training_data(
     config: &TrainConfig,
     tokenizer: &PairTokenizer,
+    note: &mut dyn FnMut(TrainNote),
 ) -> Result<TrainingData, TrainError> {
     let mut data = TrainingData {
         pad_id: tokenizer.pad_id(),
@@ -475,7 +549,7 @@ fn load_training_data(
     };
     for source in &config.train {
         let file = pairs::read_pair_file(&source.path)?;
-        pairs::warn_problems(&source.path, &file.problems, 5);
+        note_problems(&source.path, &file.problems, note);
         let labelled: Vec<_> = file
             .pairs
             .into_iter()
@@ -496,14 +570,19 @@ fn load_training_data(
             .extend(tokenizer.encode_pairs(&texts, config.max_len));
         data.labels.extend(labelled.iter().filter_map(|p| p.label));
         data.sources.push((first, labelled.len(), source.weight));
-        eprintln!(
-            "  {:>7} pairs × {:<4} {}",
-            labelled.len(),
-            source.weight,
-            source.path.display()
-        );
+        note(TrainNote::Source {
+            path: &source.path,
+            pairs: labelled.len(),
+            weight: source.weight,
+        });
     }
     Ok(data)
+}
+
+fn note_problems(path: &Path, problems: &[RowProblem], note: &mut dyn FnMut(TrainNote)) {
+    if !problems.is_empty() {
+        note(TrainNote::RowsSkipped { path, problems });
+    }
 }
 
 /// The batches of one epoch, reproducible from (seed, epoch) so a resumed run continues
@@ -545,9 +624,10 @@ fn load_eval_set(
     path: &Path,
     tokenizer: &PairTokenizer,
     max_len: usize,
+    note: &mut dyn FnMut(TrainNote),
 ) -> Result<EvalSet, TrainError> {
     let file = pairs::read_pair_file(path)?;
-    pairs::warn_problems(path, &file.problems, 5);
+    note_problems(path, &file.problems, note);
     let labelled: Vec<_> = file
         .pairs
         .into_iter()

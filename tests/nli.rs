@@ -212,7 +212,9 @@ fn nli_command_writes_one_line_per_pair_in_input_order_and_reports_bad_rows() {
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("pairs.tsv:4") && stderr.contains("hypothesis"),
+        stderr.contains("contra: warning: ")
+            && stderr.contains("pairs.tsv:4")
+            && stderr.contains("hypothesis"),
         "{stderr}"
     );
     let lines: Vec<Value> = String::from_utf8(out.stdout)
@@ -279,7 +281,8 @@ fn train_nli_continues_the_mpnet_model_and_the_result_loads() {
          1\tThe minister resigned on Monday.\tThe minister did not resign.\tcontradiction\n\
          2\tA dog runs through the snow.\tAn animal is outside.\tentailment\n\
          3\tThe talks lasted an hour.\tThe talks were held in Antalya.\tneutral\n\
-         4\tPrices rose in March.\tPrices did not rise in March.\tcontradiction\n",
+         4\tPrices rose in March.\tPrices did not rise in March.\tcontradiction\n\
+         5\tA row without its hypothesis.\n",
     )
     .unwrap();
     let (out_dir, checkpoints) = (dir.join("model"), dir.join("runs"));
@@ -313,6 +316,13 @@ fn train_nli_continues_the_mpnet_model_and_the_result_loads() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // The run's notes reach the user through the binary, warnings with its one prefix.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("contra: warning: ") && stderr.contains("pairs.tsv:6"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("training on 4 pairs per epoch"), "{stderr}");
     let config: Value =
         serde_json::from_str(&fs::read_to_string(out_dir.join("config.json")).unwrap()).unwrap();
     assert_eq!(config["model_type"], "mpnet");

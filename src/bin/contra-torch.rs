@@ -8,6 +8,7 @@ mod cli;
 use contra::options;
 
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
@@ -202,7 +203,7 @@ fn run_batch(args: BatchArgs) -> Result<()> {
 
 fn print_warnings(warnings: &[String]) {
     for warning in warnings {
-        eprintln!("contra: warning: {warning}");
+        cli::warn(warning);
     }
 }
 
@@ -249,7 +250,7 @@ fn run_nli(args: NliArgs) -> Result<()> {
     set_threads(&args.run);
     check_output_is_not_an_input(args.output.as_deref(), &[&args.pairs])?;
     let file = pairs::read_pair_file(&args.pairs)?;
-    pairs::warn_problems(&args.pairs, &file.problems, 20);
+    warn_row_problems(&args.pairs, &file.problems, 20);
     if args.eval {
         file.require_labels(&args.pairs)?;
     }
@@ -313,7 +314,9 @@ fn run_nli(args: NliArgs) -> Result<()> {
             }
         }
         if unlabelled > 0 {
-            eprintln!("contra: warning: {unlabelled} pairs without a label were not evaluated");
+            cli::warn(format_args!(
+                "{unlabelled} pairs without a label were not evaluated"
+            ));
         }
         print_stdout(&confusion.evaluation().to_text())?;
     } else {
@@ -329,6 +332,25 @@ struct ScoredLine<'a> {
     label: contra::nli::NliLabel,
     #[serde(flatten)]
     scores: contra::nli::NliScores,
+}
+
+/// Warns of each unusable row of `path`, at most `limit` of them, then of the rest's count.
+fn warn_row_problems(path: &Path, problems: &[pairs::RowProblem], limit: usize) {
+    for problem in problems.iter().take(limit) {
+        cli::warn(format_args!(
+            "{}:{}: {}; row skipped",
+            path.display(),
+            problem.line,
+            problem.message
+        ));
+    }
+    if problems.len() > limit {
+        cli::warn(format_args!(
+            "{}: {} more rows skipped",
+            path.display(),
+            problems.len() - limit
+        ));
+    }
 }
 
 fn run_train_nli(args: TrainNliArgs) -> Result<()> {
@@ -352,7 +374,17 @@ fn run_train_nli(args: TrainNliArgs) -> Result<()> {
         checkpoint_every: args.checkpoint_every,
         max_steps: args.max_steps,
     };
-    let summary = train::train(&config, args.resume, !args.run.quiet)?;
+    let summary = train::train(
+        &config,
+        args.resume,
+        !args.run.quiet,
+        &mut |note| match note {
+            train::TrainNote::RowsSkipped { path, problems } => {
+                warn_row_problems(path, problems, 5)
+            }
+            note => eprintln!("{note}"),
+        },
+    )?;
     eprintln!(
         "trained {} steps at {:.1} pairs/s; best dev score {}",
         summary.steps,
