@@ -94,7 +94,7 @@ fn sides_section(md: &mut String, report: &Report) {
     if report.sides.is_empty() {
         return;
     }
-    md.push_str("\n## Sides\n\nSpeakers who agree with each other, or oppose the same speakers; a contradiction inside one side ranks lower.\n\n");
+    md.push_str("\n## Sides\n\nSpeakers who agree with each other, oppose the same speakers, or share an affiliation in their names and roles (nationality, party, state, a person's camp); a contradiction inside one side ranks lower.\n\n");
     for side in &report.sides {
         let names: Vec<String> = side
             .speakers

@@ -19,7 +19,8 @@ pub struct Report {
     pub settings: Settings,
     pub inputs: Vec<InputSummary>,
     pub speakers: Vec<SpeakerSummary>,
-    /// Groups of speakers found to be on one side (they agree, or oppose the same speakers).
+    /// Groups of speakers found to be on one side (they agree, oppose the same speakers, or
+    /// share an affiliation in their names and roles).
     pub sides: Vec<SideSummary>,
     pub claims: Vec<ReportClaim>,
     /// Every scored pair (similarity ≥ `settings.min_similarity`), ranked by `score`
