@@ -648,7 +648,7 @@ fn load_eval_set(
     })
 }
 
-fn evaluate(model: &SequenceClassifier, set: &EvalSet) -> Evaluation {
+fn evaluate(model: &SequenceClassifier, set: &EvalSet) -> Result<Evaluation, TrainError> {
     let _no_grad = tch::no_grad_guard();
     let lengths: Vec<usize> = set.pairs.iter().map(|p| p.ids.len()).collect();
     let mut confusion = Confusion::default();
@@ -656,12 +656,13 @@ fn evaluate(model: &SequenceClassifier, set: &EvalSet) -> Evaluation {
         let members: Vec<&EncodedPair> = batch.iter().map(|&i| &set.pairs[i]).collect();
         let input = encoder::pad_batch(&members, set.pad_id, Device::Cpu);
         let predicted = model.forward_t(&input, false).argmax(-1, false);
-        let predicted: Vec<i64> = Vec::try_from(predicted).unwrap_or_default();
+        let predicted: Vec<i64> = Vec::try_from(predicted)
+            .map_err(|e| ModelError::Model(format!("reading predictions on {}: {e}", set.name)))?;
         for (&i, p) in batch.iter().zip(predicted) {
             confusion.add(set.labels[i], NliLabel::ALL[p.clamp(0, 2) as usize]);
         }
     }
-    confusion.evaluation()
+    Ok(confusion.evaluation())
 }
 
 /// Scores every dev set; the first decides which model is kept in `out_dir`.
@@ -683,10 +684,10 @@ fn evaluate_and_keep_best(
     let results: Vec<(String, f64, f64)> = dev_sets
         .iter()
         .map(|set| {
-            let e = evaluate(model, set);
-            (set.name.clone(), e.accuracy, e.macro_f1)
+            let e = evaluate(model, set)?;
+            Ok((set.name.clone(), e.accuracy, e.macro_f1))
         })
-        .collect();
+        .collect::<Result<_, TrainError>>()?;
     let epoch = state.epoch as f64 + state.batch_in_epoch as f64 / batches_per_epoch.max(1) as f64;
     let summary: Vec<String> = results
         .iter()
