@@ -437,7 +437,7 @@ fn pairing(extracted: &Extracted, options: &CompareOptions) -> Pairing {
             options
                 .speakers
                 .as_ref()
-                .is_none_or(|ids| ids.iter().any(|id| *id == c.speaker))
+                .is_none_or(|ids| ids.contains(&c.speaker))
         })
         .collect();
     Pairing::new(
