@@ -91,6 +91,16 @@ impl Pairing {
 /// index); the union of those pairs, `i < j`, in order. `embeddings` are the claims'
 /// vectors, all of one length.
 pub fn nearest_pairs(embeddings: &[Vec<f32>], pairing: &Pairing, k: usize) -> Vec<(usize, usize)> {
+    nearest_pairs_in_blocks(embeddings, pairing, k, BLOCK_ELEMENTS)
+}
+
+/// `nearest_pairs` with blocks of about `block_elements` similarities.
+fn nearest_pairs_in_blocks(
+    embeddings: &[Vec<f32>],
+    pairing: &Pairing,
+    k: usize,
+    block_elements: usize,
+) -> Vec<(usize, usize)> {
     let n = embeddings.len();
     let Some(dim) = embeddings.first().map(Vec::len) else {
         return Vec::new();
@@ -98,7 +108,7 @@ pub fn nearest_pairs(embeddings: &[Vec<f32>], pairing: &Pairing, k: usize) -> Ve
     let matrix = Tensor::from_slice(&embeddings.concat()).view([n as i64, dim as i64]);
     let columns = matrix.tr();
     let margin = screening_margin(embeddings);
-    let block_rows = (BLOCK_ELEMENTS / n).clamp(1, n);
+    let block_rows = (block_elements / n).clamp(1, n);
     let mut block = vec![0f32; block_rows * n];
     let mut chosen = Vec::new();
     for start in (0..n).step_by(block_rows) {
@@ -285,11 +295,15 @@ mod tests {
         {
             let embeddings = unit_vectors(n, dim, seed);
             let pairing = pairing(n, speakers, seed);
+            let expected = brute_force_nearest(&embeddings, &pairing, k);
             assert_eq!(
                 nearest_pairs(&embeddings, &pairing, k),
-                brute_force_nearest(&embeddings, &pairing, k),
+                expected,
                 "{n} claims, k = {k}"
             );
+            // Blocks of 7 rows, the last one shorter.
+            let blocked = nearest_pairs_in_blocks(&embeddings, &pairing, k, 7 * n);
+            assert_eq!(blocked, expected, "{n} claims in blocks of 7 rows, k = {k}");
         }
     }
 
