@@ -146,10 +146,11 @@ fn screening_margin(embeddings: &[Vec<f32>]) -> f32 {
 }
 
 /// Claim `i`'s `k` nearest `pairable` claims, best first, given `screened`, its row of the
-/// matrix product. The k-th best screened similarity less `margin` is a floor no claim of
-/// the exact top `k` falls under: each of the k best is at least the k-th less half the
-/// margin by `cosine`, and each claim's screened value at most half the margin below its
-/// `cosine`. The claims above the floor, a few more than `k`, are ranked by `cosine`.
+/// matrix product. With δ = half the margin bounding |screened − cosine|, the k claims with
+/// the best screened values all have a cosine of at least the k-th screened value less δ,
+/// so the exact k-th best cosine is at least that too, and every claim of the exact top `k`
+/// is screened at no less than the k-th screened value less 2δ: the floor. The claims at
+/// or above the floor, a few more than `k`, are ranked by `cosine`.
 fn nearest_in_row(
     i: usize,
     screened: &[f32],
