@@ -19,14 +19,13 @@ use cli::{
     EmbedModelArg, InferenceArgs, NliArgs, NliModelArg, PairFormat, PlanArgs, RankArgs,
     ReportFormat, RunArgs, ScoreArgs, SelectionArgs, TrainNliArgs,
 };
-use contra::compare::{self, CompareOptions, Models, ScoredBy};
+use contra::compare::{self, CompareOptions, Models};
 use contra::encoder::default_model_path;
 use contra::metrics::Confusion;
 use contra::nli::{NliConfig, NliModel};
 use contra::output::{check_output_is_not_an_input, write_output};
 use contra::progress::Progress;
-use contra::report::Report;
-use contra::report::{json, markdown};
+use contra::report::{json, markdown, Report};
 use contra::stages;
 use contra::{batch, embed, pairs, train};
 
@@ -240,7 +239,7 @@ fn run_rank(args: RankArgs) -> Result<()> {
     check_output_is_not_an_input(args.output.as_deref(), &inputs)?;
     let format = report_format(args.format, args.output.as_deref());
     let plan = stages::read_plan(&args.plan)?;
-    let (directions, scored_by): (_, ScoredBy) = stages::read_scores(&plan, &args.scores)?;
+    let (directions, scored_by) = stages::read_scores(&plan, &args.scores)?;
     let report = compare::rank(plan.plan, &directions, scored_by);
     write_report(&report, args.output.as_deref(), format)
 }
