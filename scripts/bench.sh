@@ -8,6 +8,9 @@
 #   SCALES="50 200" scripts/bench.sh        fewer compare scales (default "50 200 1000")
 #   PARTS="scale" SCALES=1000 RUNS=1 scripts/bench.sh   some parts only (default
 #                                            "startup demo nli embed scale")
+#   CANDIDATE_SCALES="10000 50000 100000" PARTS=none scripts/bench.sh
+#                                            candidate selection at these claim counts
+#                                            (optional: skipped unless set; one run each)
 #
 # NLI and embeddings read ../shared/data/nli/dev/mnli_dev_matched_clean.tsv and the compare
 # scales PolNeAR articles from ../shared; without ../shared those parts are skipped.
@@ -21,6 +24,7 @@ SCALES=${SCALES:-50 200 1000}
 THREADS=${THREADS:-$(nproc)}
 COMPARE_TIMEOUT=${COMPARE_TIMEOUT:-1800}
 PARTS=${PARTS:-startup demo nli embed scale}
+CANDIDATE_SCALES=${CANDIDATE_SCALES:-}
 bash scripts/setup.sh >/dev/null 2>&1 || bash scripts/setup.sh
 .venv/bin/pip install --quiet --disable-pip-version-check "transformers>=4.40,<4.50" 2>/dev/null
 bin=$PWD/target/release/contra
@@ -156,6 +160,35 @@ bench_compare() {
         "$(value "${key}_peak_rss_mib")" "$(value "${key}_pairs_scored")"
 }
 
+# Candidate selection at each of $CANDIDATE_SCALES claims: `contra plan` over articles of
+# distinct real sentences (scripts/candidate_inputs.py); the time of its candidates step and
+# the peak RSS of the whole plan (models and embeddings included).
+bench_candidates() {
+    local n dir seconds wall kb claims pairs
+    # shellcheck disable=SC2086
+    python3 scripts/candidate_inputs.py "$tmp/candidates" $CANDIDATE_SCALES >"$tmp/candidates.txt"
+    while read -r n dir; do
+        if ! /usr/bin/time -v -o "$tmp/time" "$bin" plan "$dir"/*.txt --threads "$THREADS" \
+            -o "$tmp/plan.json" 2>"$tmp/stderr"; then
+            cat "$tmp/stderr" >&2
+            record "candidates_${n}_s" failed
+            continue
+        fi
+        seconds=$(sed -n 's/.* candidates \([0-9.]*\) s.*/\1/p' "$tmp/stderr")
+        wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tmp/time")
+        kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tmp/time")
+        read -r claims pairs < <(sed -n 's/^contra: \([0-9]*\) claims, \([0-9]*\) pairs.*/\1 \2/p' "$tmp/stderr")
+        record "candidates_${n}_s" "$seconds"
+        record "candidates_${n}_rss_mib" "$((kb / 1024))"
+        record "candidates_${n}_plan_wall" "$wall"
+        record "candidates_${n}_claims" "$claims"
+        record "candidates_${n}_pairs" "$pairs"
+        printf '%-52s %10s s, plan %s wall, %s MiB peak, %s claims, %s pairs\n' \
+            "candidates $n claims" "$seconds" "$wall" "$((kb / 1024))" "$claims" "$pairs"
+        rm -f "$tmp/plan.json"
+    done <"$tmp/candidates.txt"
+}
+
 part() { [[ " $PARTS " == *" $1 "* ]]; }
 echo "contra $(git rev-parse --short HEAD), $THREADS threads, median of $RUNS runs, $(date -u +%FT%TZ)"
 if part startup; then bench_startup; fi
@@ -183,6 +216,11 @@ if part scale && [ -d "$shared/polnear/train/text" ]; then
     done <"$tmp/scale.txt"
 elif part scale; then
     echo "../shared not found: compare at scale skipped"
+fi
+if [ -n "$CANDIDATE_SCALES" ] && [ -d "$shared/nli/train" ]; then
+    bench_candidates
+elif [ -n "$CANDIDATE_SCALES" ]; then
+    echo "../shared not found: candidate selection skipped"
 fi
 echo
 cat "$results"

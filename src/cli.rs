@@ -33,6 +33,16 @@ pub enum Command {
     /// Run many comparisons from a manifest, one report each; split over array-job tasks
     /// with --shard, restart with --resume, then --merge the shards' indexes.
     Batch(BatchArgs),
+    /// Stage 1 of one comparison spread over machines: claims and candidate pairs to a
+    /// plan file (then `score` its shards, then `rank`).
+    #[command(long_about = STAGES_HELP)]
+    Plan(PlanArgs),
+    /// Stage 2: NLI scores of one shard of a plan's candidate pairs.
+    #[command(long_about = STAGES_HELP)]
+    Score(ScoreArgs),
+    /// Stage 3: the report from a plan and all its shards' scores, identical to `compare`'s.
+    #[command(long_about = STAGES_HELP)]
+    Rank(RankArgs),
     /// Print the JSON Schema of the `compare --format json` report.
     Schema,
     /// Extract the claims named speakers make in one article (direct quotes, reported
@@ -100,6 +110,19 @@ pub struct CompareArgs {
 /// What `compare` and `batch` share: what to score and show, and the models.
 #[derive(Debug, Args)]
 pub struct CompareSettings {
+    #[command(flatten)]
+    pub selection: SelectionArgs,
+    #[command(flatten)]
+    pub nli: NliModelArg,
+    #[command(flatten)]
+    pub embedding: EmbedModelArg,
+    #[command(flatten)]
+    pub inference: InferenceArgs,
+}
+
+/// What to score and what to show: the options a plan records.
+#[derive(Debug, Args)]
+pub struct SelectionArgs {
     /// Rows in each markdown table (the JSON always holds every scored pair).
     #[arg(long, default_value_t = options::DEFAULT_TOP, value_name = "N", value_parser = parse_at_least_one)]
     pub top: usize,
@@ -126,14 +149,87 @@ pub struct CompareSettings {
     /// Claims of other speakers kept per claim when pre-selecting by similarity.
     #[arg(long, default_value_t = options::DEFAULT_NEIGHBOURS, value_name = "K", value_parser = parse_at_least_one)]
     pub neighbours: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct NliModelArg {
     /// NLI model directory (models/nli-minilm-l6 is the small, fast alternative).
     #[arg(long, value_name = "DIR", default_value = options::DEFAULT_NLI_MODEL_DIR)]
     pub nli_model: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct EmbedModelArg {
     /// Sentence-embedding model directory.
     #[arg(long, value_name = "DIR", default_value = options::DEFAULT_EMBED_MODEL_DIR)]
     pub embed_model: PathBuf,
+}
+
+/// A staged comparison's files (README, "Corpus comparison in stages").
+const STAGES_HELP: &str = "One comparison in three stages, for corpora that outgrow one run: \
+    `contra plan` writes the claims and candidate pairs, `contra score --shard K/N` scores the \
+    NLI inputs of shard K (run one per machine or array task), `contra rank` joins every \
+    shard's scores into the report, identical to `contra compare` over the same articles with \
+    the same options and models.\n\n\
+    The plan is one JSON document (`contra.plan/1`): version, embedding_model, \
+    embedding_precision, options, selection (cross_speaker, preselected, unrelated), inputs, \
+    speakers, claims (as in the report) and pairs ({a, b, similarity}: indices into claims). \
+    A scores file is JSON lines: a header {schema: contra.scores/1, plan_sha256, shard \
+    {index, count}, nli_model, precision, inputs}, then one line per NLI input, {pair, \
+    direction: a_to_b|b_to_a, entailment, neutral, contradiction}.";
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// Article files (UTF-8 text or markdown), as for `compare`.
+    #[arg(required = true, value_name = "ARTICLE")]
+    pub articles: Vec<PathBuf>,
+    /// Write the plan (JSON) to PATH, atomically, instead of stdout.
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub selection: SelectionArgs,
+    #[command(flatten)]
+    pub embedding: EmbedModelArg,
     #[command(flatten)]
     pub inference: InferenceArgs,
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// The plan written by `contra plan`.
+    #[arg(value_name = "PLAN")]
+    pub plan: PathBuf,
+    /// Score only batches b of NLI inputs with b mod N = K (K from 0): what a Slurm array
+    /// task (--shard $SLURM_ARRAY_TASK_ID/N) or a Kubernetes indexed Job passes.
+    #[arg(long, value_name = "K/N", default_value = "0/1")]
+    pub shard: Shard,
+    /// Write the scores (JSON lines) to PATH, atomically, instead of stdout.
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub nli: NliModelArg,
+    #[command(flatten)]
+    pub inference: InferenceArgs,
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RankArgs {
+    /// The plan written by `contra plan`.
+    #[arg(value_name = "PLAN")]
+    pub plan: PathBuf,
+    /// The scores of every shard of one split (`contra score --shard K/N`), each once.
+    #[arg(required = true, value_name = "SCORES")]
+    pub scores: Vec<PathBuf>,
+    /// Write the report to PATH (atomically: never a partial file) instead of stdout.
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Report format [default: json when --output ends in .json, else md].
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
 }
 
 #[derive(Debug, Args)]

@@ -1,18 +1,24 @@
-//! `contra compare`: claims from every article → cross-speaker candidate pairs (pre-selected
-//! by embedding similarity when there are many) → NLI in both directions → ranking (hubs,
-//! sides, relatedness; see `ranking`) → report.
+//! `contra compare` in three stages, which `contra plan`, `contra score` and `contra rank`
+//! also run one at a time (spread over machines; `stages` reads and writes their files):
+//! - **plan**: claims from every article, then the cross-speaker candidate pairs
+//!   (pre-selected by embedding similarity when there are many; see `candidates`);
+//! - **score**: NLI in both directions for the candidate pairs, or a shard of them;
+//! - **rank**: hubs, sides, relatedness (see `ranking`) → the report.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::article::{Article, ArticleError};
+use crate::candidates::{self, Pairing};
 use crate::claims::{self, Claim, Speaker};
 use crate::embed::{cosine, Embedder};
 use crate::encoder::ModelError;
 use crate::nli::{NliModel, NliScores};
+use crate::options::{Precision, Shard};
 use crate::progress::Progress;
 use crate::ranking::{self, Judged, Ranking};
 use crate::report::{
@@ -36,7 +42,8 @@ pub use crate::options::DEFAULT_MIN_SIMILARITY;
 use crate::options::{DEFAULT_MAX_PAIRS, DEFAULT_MIN_SCORE, DEFAULT_NEIGHBOURS, DEFAULT_TOP};
 
 /// What to score and what to show.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CompareOptions {
     pub top: usize,
     pub min_score: f32,
@@ -49,6 +56,8 @@ pub struct CompareOptions {
     /// similar claims of other speakers.
     pub max_pairs: usize,
     pub neighbours: usize,
+    /// How the run looks, not what it finds: not part of a plan.
+    #[serde(skip)]
     pub show_progress: bool,
 }
 
@@ -74,30 +83,58 @@ pub struct Models {
     pub embedding_name: String,
 }
 
-/// A claim with the article it came from.
-struct RunClaim {
-    id: String,
-    article: String,
-    claim: Claim,
+/// `Plan::schema` of the plans this version writes and reads.
+pub const PLAN_SCHEMA: &str = "contra.plan/1";
+
+/// The plan stage's output: everything scoring and ranking need, and nothing they would
+/// have to recompute (no embeddings). Plain data; `stages` writes it as JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub schema: String,
+    /// The contra version that wrote it: scores and ranks come from the same version.
+    pub version: String,
+    pub embedding_model: String,
+    /// The precision the embedding model ran in (`auto` resolved).
+    pub embedding_precision: Precision,
+    pub options: CompareOptions,
+    pub selection: Selection,
+    pub inputs: Vec<InputSummary>,
+    /// Every speaker of the articles, merged across them; claims and ranking refer to them.
+    pub speakers: Vec<Speaker>,
+    /// The claims worth pairing, as the report lists them.
+    pub claims: Vec<ReportClaim>,
+    /// The candidate pairs to score, in order.
+    pub pairs: Vec<PlannedPair>,
 }
 
-/// The claims step's output: what was read, who spoke, and the claims worth pairing.
-struct Extracted {
-    inputs: Vec<InputSummary>,
-    speakers: Vec<Speaker>,
-    claims: Vec<RunClaim>,
-    /// Problems that did not stop the articles from being read, each naming its file.
-    warnings: Vec<String>,
-}
-
-/// The candidates step's output: claim index pairs to score.
-struct Candidates {
-    pairs: Vec<(usize, usize)>,
+/// How the candidate pairs were chosen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Selection {
     /// Cross-speaker pairs there were before pre-selection.
-    cross_speaker: usize,
-    preselected: bool,
-    /// Pre-selected pairs dropped as unrelated.
-    unrelated: usize,
+    pub cross_speaker: usize,
+    /// Whether only each claim's nearest claims of other speakers were kept.
+    pub preselected: bool,
+    /// Pairs left out as unrelated (similarity below `options.min_similarity`).
+    pub unrelated: usize,
+}
+
+/// A candidate pair: indices into `Plan::claims`, `a < b`, and their embedding cosine.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlannedPair {
+    pub a: usize,
+    pub b: usize,
+    pub similarity: f32,
+}
+
+/// The NLI model that scored a run's pairs, as the report names it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoredBy {
+    pub nli_model: String,
+    /// The precision it ran in (`auto` resolved).
+    pub precision: Precision,
 }
 
 /// Wall time of each step of one comparison.
@@ -112,18 +149,35 @@ pub struct StepTimes {
     pub ranking: Duration,
 }
 
-impl std::fmt::Display for StepTimes {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let rate = self.nli_inputs as f64 / self.nli.as_secs_f64().max(1e-9);
-        write!(
-            f,
-            "claims {:.2} s · embedding {:.2} s · candidates {:.2} s · nli {:.2} s \
-             ({} inputs, {rate:.1}/s) · ranking {:.2} s",
+impl StepTimes {
+    /// The plan stage's steps.
+    pub fn plan_steps(&self) -> String {
+        format!(
+            "claims {:.2} s · embedding {:.2} s · candidates {:.2} s",
             self.claims.as_secs_f64(),
             self.embedding.as_secs_f64(),
             self.candidates.as_secs_f64(),
+        )
+    }
+
+    /// The score stage's step.
+    pub fn nli_step(&self) -> String {
+        let rate = self.nli_inputs as f64 / self.nli.as_secs_f64().max(1e-9);
+        format!(
+            "nli {:.2} s ({} inputs, {rate:.1}/s)",
             self.nli.as_secs_f64(),
-            self.nli_inputs,
+            self.nli_inputs
+        )
+    }
+}
+
+impl std::fmt::Display for StepTimes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} · {} · ranking {:.2} s",
+            self.plan_steps(),
+            self.nli_step(),
             self.ranking.as_secs_f64(),
         )
     }
@@ -139,50 +193,143 @@ pub struct Comparison {
     pub warnings: Vec<String>,
 }
 
-/// claims → candidates → scoring → ranking → report, each step timed.
+/// plan → score (every pair) → rank: the stages a staged comparison runs one at a time.
 pub fn compare(
     paths: &[PathBuf],
     models: &Models,
     options: &CompareOptions,
 ) -> Result<Comparison, CompareError> {
-    let mut times = StepTimes::default();
-    let mut clock = Instant::now();
-    let mut lap = || std::mem::replace(&mut clock, Instant::now()).elapsed();
-    let mut extracted = extract(paths, options)?;
-    times.claims = lap();
-    let texts: Vec<&str> = extracted
-        .claims
-        .iter()
-        .map(|c| c.claim.text.as_str())
-        .collect();
-    let progress = Progress::new(options.show_progress, texts.len() as u64, "embedding");
-    let embeddings = models.embedder.embed(&texts, &progress)?;
-    progress.finish();
-    times.embedding = lap();
-    let similarity = |(i, j): (usize, usize)| cosine(&embeddings[i], &embeddings[j]);
-    let speaker_index = speaker_indices(&extracted);
-    let candidates = candidates(&speaker_index, &extracted, options, &similarity);
-    times.candidates = lap();
-    let judged = judge(
-        models,
-        &texts,
-        &candidates.pairs,
-        &speaker_index,
-        &similarity,
-        options,
-    )?;
-    times.nli = lap();
-    times.nli_inputs = 2 * candidates.pairs.len();
-    let affiliations = ranking::speaker_affiliations(&extracted.speakers);
-    let ranking = ranking::rank(&judged, &affiliations);
-    let warnings = std::mem::take(&mut extracted.warnings);
-    let report = build_report(extracted, candidates, &judged, &ranking, models, options);
-    times.ranking = lap();
+    let Planned {
+        plan,
+        mut times,
+        warnings,
+    } = plan(paths, &models.embedder, &models.embedding_name, options)?;
+    let started = Instant::now();
+    let scores = score(&plan, &models.nli, Shard::ALL, options.show_progress)?;
+    times.nli = started.elapsed();
+    times.nli_inputs = scores.len();
+    let directions = pair_directions(scores.into_iter().map(|(_, s)| s));
+    let started = Instant::now();
+    let scored_by = ScoredBy {
+        nli_model: models.nli_name.clone(),
+        precision: models.nli.precision(),
+    };
+    let report = rank(plan, &directions, scored_by);
+    times.ranking = started.elapsed();
     Ok(Comparison {
         report,
         times,
         warnings,
     })
+}
+
+/// The plan stage's output and what it took.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    pub plan: Plan,
+    /// The claims, embedding and candidates steps.
+    pub times: StepTimes,
+    /// Problems with the articles that did not stop the run, each naming its file.
+    pub warnings: Vec<String>,
+}
+
+/// Claims of every article → their embeddings → the candidate pairs, each step timed.
+pub fn plan(
+    paths: &[PathBuf],
+    embedder: &Embedder,
+    embedding_model: &str,
+    options: &CompareOptions,
+) -> Result<Planned, CompareError> {
+    let mut times = StepTimes::default();
+    let mut clock = Instant::now();
+    let mut lap = || std::mem::replace(&mut clock, Instant::now()).elapsed();
+    let extracted = extract(paths, options)?;
+    times.claims = lap();
+    let texts: Vec<&str> = extracted.claims.iter().map(|c| c.text.as_str()).collect();
+    let progress = Progress::new(options.show_progress, texts.len() as u64, "embedding");
+    let embeddings = embedder.embed(&texts, &progress)?;
+    progress.finish();
+    times.embedding = lap();
+    let (selection, pairs) = candidates(&extracted, &embeddings, options);
+    times.candidates = lap();
+    let plan = Plan {
+        schema: PLAN_SCHEMA.to_string(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        embedding_model: embedding_model.to_string(),
+        embedding_precision: embedder.precision(),
+        options: options.clone(),
+        selection,
+        inputs: extracted.inputs,
+        speakers: extracted.speakers,
+        claims: extracted.claims,
+        pairs,
+    };
+    Ok(Planned {
+        plan,
+        times,
+        warnings: extracted.warnings,
+    })
+}
+
+/// The NLI inputs of a plan: two per pair, input `2p` with pair `p`'s claim `a` as the
+/// premise, `2p + 1` with claim `b`.
+fn nli_inputs(plan: &Plan) -> Vec<(&str, &str)> {
+    let text = |i: usize| plan.claims[i].text.as_str();
+    plan.pairs
+        .iter()
+        .flat_map(|p| [(text(p.a), text(p.b)), (text(p.b), text(p.a))])
+        .collect()
+}
+
+/// NLI class probabilities of the plan's inputs (see `nli_inputs`) in `shard`'s share of
+/// the batches, each with its input's index, in order. The batches are those of a run over
+/// every input, so every shard's scores equal that run's.
+pub fn score(
+    plan: &Plan,
+    nli: &NliModel,
+    shard: Shard,
+    show_progress: bool,
+) -> Result<Vec<(usize, NliScores)>, CompareError> {
+    let inputs = nli_inputs(plan);
+    let progress = Progress::new(show_progress, inputs.len() as u64, "nli");
+    let scores = nli.score_shard(&inputs, shard, &progress)?;
+    progress.finish();
+    Ok(scores)
+}
+
+/// Every input's scores in input order → each pair's two directions.
+pub fn pair_directions(scores: impl Iterator<Item = NliScores>) -> Vec<(NliScores, NliScores)> {
+    let scores: Vec<NliScores> = scores.collect();
+    scores.chunks_exact(2).map(|d| (d[0], d[1])).collect()
+}
+
+/// The report from a plan and its pairs' scores in both directions (in plan order).
+pub fn rank(plan: Plan, directions: &[(NliScores, NliScores)], scored_by: ScoredBy) -> Report {
+    let speaker_of = speaker_indices(&plan.speakers, &plan.claims);
+    let judged: Vec<Judged> = plan
+        .pairs
+        .iter()
+        .zip(directions)
+        .map(|(pair, &(a_to_b, b_to_a))| Judged {
+            claims: (pair.a, pair.b),
+            speakers: (speaker_of[pair.a], speaker_of[pair.b]),
+            scores: combine_directions(a_to_b, b_to_a),
+            directions: (a_to_b, b_to_a),
+            similarity: pair.similarity,
+        })
+        .collect();
+    let affiliations = ranking::speaker_affiliations(&plan.speakers);
+    let ranking = ranking::rank(&judged, &affiliations);
+    build_report(plan, &judged, &ranking, scored_by)
+}
+
+/// The claims step's output: what was read, who spoke, and the claims worth pairing.
+struct Extracted {
+    inputs: Vec<InputSummary>,
+    speakers: Vec<Speaker>,
+    claims: Vec<ReportClaim>,
+    /// Problems that did not stop the articles from being read, each naming its file.
+    warnings: Vec<String>,
 }
 
 /// Claims of every article, speakers merged across articles, nested and repeated claims set
@@ -226,11 +373,7 @@ fn extract(paths: &[PathBuf], options: &CompareOptions) -> Result<Extracted, Com
         .flat_map(|(input, article_claims)| {
             claims_to_compare(article_claims.claims)
                 .into_iter()
-                .map(move |claim| RunClaim {
-                    id: format!("{}:{}", input.id, claim.id),
-                    article: input.id.clone(),
-                    claim,
-                })
+                .map(move |claim| run_claim(&input.id, claim))
         })
         .collect();
     Ok(Extracted {
@@ -241,108 +384,106 @@ fn extract(paths: &[PathBuf], options: &CompareOptions) -> Result<Extracted, Com
     })
 }
 
+/// An article's claim as the run knows it, its id prefixed with the article's.
+fn run_claim(article: &str, claim: Claim) -> ReportClaim {
+    ReportClaim {
+        id: format!("{article}:{}", claim.id),
+        article: article.to_string(),
+        speaker: claim.speaker,
+        text: claim.text,
+        span: claim.span,
+        source_span: claim.source_span,
+        cue: claim.cue,
+        kind: claim.kind,
+    }
+}
+
 /// Each claim's speaker as an index into the run's speakers.
-fn speaker_indices(extracted: &Extracted) -> Vec<usize> {
-    let mut index: HashMap<&str, usize> = extracted
-        .speakers
+fn speaker_indices(speakers: &[Speaker], claims: &[ReportClaim]) -> Vec<usize> {
+    let mut index: HashMap<&str, usize> = speakers
         .iter()
         .enumerate()
         .map(|(i, s)| (s.id.as_str(), i))
         .collect();
     // Every claim's speaker is in the merged list; one that were not would still be its
     // own speaker, never another's.
-    extracted
-        .claims
+    claims
         .iter()
         .map(|c| {
             let next = index.len();
-            *index.entry(c.claim.speaker.as_str()).or_insert(next)
+            *index.entry(c.speaker.as_str()).or_insert(next)
         })
         .collect()
+}
+
+/// Which claims may be paired: different speakers, both allowed by `--speakers`, and not
+/// one statement (people named together, `Cummings and Conyers said`, share one claim's
+/// span: that is one statement, not two speakers agreeing).
+fn pairing(extracted: &Extracted, options: &CompareOptions) -> Pairing {
+    let claims = &extracted.claims;
+    let mut statements: HashMap<(&str, usize, usize), usize> = HashMap::new();
+    let statement = claims
+        .iter()
+        .map(|c| {
+            let next = statements.len();
+            *statements
+                .entry((c.article.as_str(), c.span.start, c.span.end))
+                .or_insert(next)
+        })
+        .collect();
+    let allowed = claims
+        .iter()
+        .map(|c| {
+            options
+                .speakers
+                .as_ref()
+                .is_none_or(|ids| ids.contains(&c.speaker))
+        })
+        .collect();
+    Pairing::new(
+        speaker_indices(&extracted.speakers, claims),
+        statement,
+        allowed,
+    )
 }
 
 /// Every cross-speaker pair, or above `max_pairs` each claim's nearest other-speaker claims;
 /// then only the related ones (similarity at or above the floor).
 fn candidates(
-    speaker_of: &[usize],
     extracted: &Extracted,
+    embeddings: &[Vec<f32>],
     options: &CompareOptions,
-    similarity: &dyn Fn((usize, usize)) -> f32,
-) -> Candidates {
-    let allowed = |i: usize| {
-        options.speakers.as_ref().is_none_or(|ids| {
-            ids.iter()
-                .any(|id| *id == extracted.claims[i].claim.speaker)
-        })
-    };
-    // People named together (`Cummings and Conyers said`) share one claim's span: that
-    // is one statement, not two speakers agreeing.
-    let one_statement = |i: usize, j: usize| {
-        let (a, b) = (&extracted.claims[i], &extracted.claims[j]);
-        a.article == b.article && a.claim.span == b.claim.span
-    };
-    let pairable = |i: usize, j: usize| {
-        speaker_of[i] != speaker_of[j] && allowed(i) && allowed(j) && !one_statement(i, j)
-    };
-    let n = extracted.claims.len();
+) -> (Selection, Vec<PlannedPair>) {
+    let pairing = pairing(extracted, options);
     // Counted, not listed: above `max_pairs` the full list is never needed.
-    let cross_speaker = count_pairs(n, &pairable);
+    let cross_speaker = pairing.count();
     let preselected = cross_speaker > options.max_pairs;
     let pairs = if preselected {
-        nearest_pairs(n, &pairable, similarity, options.neighbours)
+        candidates::nearest_pairs(embeddings, &pairing, options.neighbours)
     } else {
-        all_pairs(n, &pairable)
+        pairing.all_pairs()
     };
-    let (related, unrelated): (Vec<_>, Vec<_>) = pairs
+    let mut unrelated = 0;
+    let related = pairs
         .into_iter()
-        .partition(|&pair| similarity(pair) >= options.min_similarity);
-    Candidates {
-        pairs: related,
+        .filter_map(|(a, b)| {
+            let similarity = cosine(&embeddings[a], &embeddings[b]);
+            let related = similarity >= options.min_similarity;
+            unrelated += usize::from(!related);
+            related.then_some(PlannedPair { a, b, similarity })
+        })
+        .collect();
+    let selection = Selection {
         cross_speaker,
         preselected,
-        unrelated: unrelated.len(),
-    }
+        unrelated,
+    };
+    (selection, related)
 }
 
-/// NLI in both directions for every candidate pair, in one batched call.
-fn judge(
-    models: &Models,
-    texts: &[&str],
-    pairs: &[(usize, usize)],
-    speaker_of: &[usize],
-    similarity: &dyn Fn((usize, usize)) -> f32,
-    options: &CompareOptions,
-) -> Result<Vec<Judged>, CompareError> {
-    let nli_inputs: Vec<(&str, &str)> = pairs
-        .iter()
-        .flat_map(|&(i, j)| [(texts[i], texts[j]), (texts[j], texts[i])])
-        .collect();
-    let progress = Progress::new(options.show_progress, nli_inputs.len() as u64, "nli");
-    let scores = models.nli.score(&nli_inputs, &progress)?;
-    progress.finish();
-    Ok(pairs
-        .iter()
-        .zip(scores.chunks_exact(2))
-        .map(|(&(i, j), both)| Judged {
-            claims: (i, j),
-            speakers: (speaker_of[i], speaker_of[j]),
-            scores: combine_directions(both[0], both[1]),
-            directions: (both[0], both[1]),
-            similarity: similarity((i, j)),
-        })
-        .collect())
-}
-
-fn build_report(
-    extracted: Extracted,
-    candidates: Candidates,
-    judged: &[Judged],
-    ranking: &Ranking,
-    models: &Models,
-    options: &CompareOptions,
-) -> Report {
-    let claim_id = |i: usize| extracted.claims[i].id.clone();
-    let speaker_id = |i: usize| extracted.claims[i].claim.speaker.clone();
+fn build_report(plan: Plan, judged: &[Judged], ranking: &Ranking, scored_by: ScoredBy) -> Report {
+    let claim_id = |i: usize| plan.claims[i].id.clone();
+    let speaker_id = |i: usize| plan.claims[i].speaker.clone();
     let pairs = ranking
         .order
         .iter()
@@ -378,18 +519,19 @@ fn build_report(
             id: format!("side-{}", n + 1),
             speakers: members
                 .iter()
-                .filter_map(|&s| extracted.speakers.get(s).map(|s| s.id.clone()))
+                .filter_map(|&s| plan.speakers.get(s).map(|s| s.id.clone()))
                 .collect(),
         })
         .collect();
+    let options = &plan.options;
     Report {
         schema: REPORT_SCHEMA.to_string(),
         generated_by: GeneratedBy {
             tool: "contra".to_string(),
             version: env!("CARGO_PKG_VERSION").to_string(),
-            nli_model: models.nli_name.clone(),
-            embedding_model: models.embedding_name.clone(),
-            precision: models.nli.precision(),
+            nli_model: scored_by.nli_model,
+            embedding_model: plan.embedding_model.clone(),
+            precision: scored_by.precision,
         },
         settings: Settings {
             top: options.top,
@@ -397,43 +539,29 @@ fn build_report(
             min_similarity: options.min_similarity,
             max_pairs: options.max_pairs,
             neighbours: options.neighbours,
-            candidate_pairs: candidates.cross_speaker,
-            unrelated_pairs: candidates.unrelated,
-            preselected: candidates.preselected,
+            candidate_pairs: plan.selection.cross_speaker,
+            unrelated_pairs: plan.selection.unrelated,
+            preselected: plan.selection.preselected,
             speakers: options.speakers.clone(),
         },
-        speakers: speaker_summaries(&extracted),
-        inputs: extracted.inputs,
+        speakers: speaker_summaries(&plan.speakers, &plan.claims),
+        inputs: plan.inputs,
         sides,
-        claims: extracted
-            .claims
-            .into_iter()
-            .map(|c| ReportClaim {
-                id: c.id,
-                article: c.article,
-                speaker: c.claim.speaker,
-                text: c.claim.text,
-                span: c.claim.span,
-                source_span: c.claim.source_span,
-                cue: c.claim.cue,
-                kind: c.claim.kind,
-            })
-            .collect(),
+        claims: plan.claims,
         pairs,
     }
 }
 
 /// The speakers with claims in the run; those whose every claim was set aside (nested or
 /// repeated) take no part.
-fn speaker_summaries(extracted: &Extracted) -> Vec<SpeakerSummary> {
+fn speaker_summaries(speakers: &[Speaker], claims: &[ReportClaim]) -> Vec<SpeakerSummary> {
     let mut claims_per_speaker: BTreeMap<&str, usize> = BTreeMap::new();
-    for claim in &extracted.claims {
+    for claim in claims {
         *claims_per_speaker
-            .entry(claim.claim.speaker.as_str())
+            .entry(claim.speaker.as_str())
             .or_default() += 1;
     }
-    extracted
-        .speakers
+    speakers
         .iter()
         .filter_map(|s| {
             let claims = *claims_per_speaker.get(s.id.as_str())?;
@@ -489,43 +617,6 @@ fn normalized(text: &str) -> String {
         .join(" ")
 }
 
-/// How many pairs `i < j` of `n` claims are `pairable`, without listing them.
-fn count_pairs(n: usize, pairable: &dyn Fn(usize, usize) -> bool) -> usize {
-    (0..n)
-        .map(|i| (i + 1..n).filter(|&j| pairable(i, j)).count())
-        .sum()
-}
-
-/// Every `pairable` pair `i < j` of `n` claims.
-fn all_pairs(n: usize, pairable: &dyn Fn(usize, usize) -> bool) -> Vec<(usize, usize)> {
-    (0..n)
-        .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
-        .filter(|&(i, j)| pairable(i, j))
-        .collect()
-}
-
-/// For each claim, its `k` most similar `pairable` claims; the union of those pairs
-/// (i < j). Memory stays linear in the number of claims for a fixed `k`.
-fn nearest_pairs(
-    n: usize,
-    pairable: &dyn Fn(usize, usize) -> bool,
-    similarity: &dyn Fn((usize, usize)) -> f32,
-    k: usize,
-) -> Vec<(usize, usize)> {
-    let mut chosen = std::collections::BTreeSet::new();
-    for i in 0..n {
-        let mut others: Vec<(f32, usize)> = (0..n)
-            .filter(|&j| j != i && pairable(i.min(j), i.max(j)))
-            .map(|j| (similarity((i, j)), j))
-            .collect();
-        others.sort_by(|a, b| b.0.total_cmp(&a.0));
-        for &(_, j) in others.iter().take(k) {
-            chosen.insert((i.min(j), i.max(j)));
-        }
-    }
-    chosen.into_iter().collect()
-}
-
 /// The pair's scores: the mean of the two directions' class probabilities. NLI is trained
 /// on one direction, but contradiction between two claims is symmetric; averaging keeps a
 /// one-direction artefact from topping the ranking (see README for the measurement).
@@ -551,7 +642,7 @@ fn input_id(mut index: usize) -> String {
     String::from_utf8(id).unwrap_or_default()
 }
 
-fn sha256_hex(bytes: &[u8]) -> String {
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -568,33 +659,6 @@ mod tests {
         assert_eq!(input_id(25), "Z");
         assert_eq!(input_id(26), "AA");
         assert_eq!(input_id(27), "AB");
-    }
-
-    #[test]
-    fn pairs_never_join_a_speaker_with_themself() {
-        let speakers = ["lavrov", "kuleba", "lavrov", "putin"];
-        let cross = |i: usize, j: usize| speakers[i] != speakers[j];
-        let pairs = all_pairs(speakers.len(), &cross);
-        assert_eq!(pairs, vec![(0, 1), (0, 3), (1, 2), (1, 3), (2, 3)]);
-        assert_eq!(count_pairs(speakers.len(), &cross), pairs.len());
-        let no_putin =
-            |i: usize, j: usize| cross(i, j) && speakers[i] != "putin" && speakers[j] != "putin";
-        assert_eq!(all_pairs(speakers.len(), &no_putin), vec![(0, 1), (1, 2)]);
-    }
-
-    #[test]
-    fn preselection_keeps_each_claims_nearest_other_speaker_claims() {
-        let speakers = ["a", "b", "b", "c"];
-        // Similarity: claim 0 is close to 2, claim 3 is close to 1.
-        let sim = |(i, j): (usize, usize)| match (i.min(j), i.max(j)) {
-            (0, 2) | (1, 3) => 0.9,
-            _ => 0.1,
-        };
-        let cross = |i: usize, j: usize| speakers[i] != speakers[j];
-        let pairs = nearest_pairs(speakers.len(), &cross, &sim, 1);
-        assert!(pairs.contains(&(0, 2)) && pairs.contains(&(1, 3)));
-        assert!(pairs.iter().all(|&(i, j)| speakers[i] != speakers[j]));
-        assert!(pairs.len() <= speakers.len());
     }
 
     fn claim(id: &str, speaker: &str, text: &str, start: usize, end: usize) -> Claim {
@@ -641,10 +705,11 @@ mod tests {
         let claims = ["lavrov", "kuleba", "kuleba"]
             .iter()
             .enumerate()
-            .map(|(i, speaker)| RunClaim {
-                id: format!("A:c{i}"),
-                article: "A".into(),
-                claim: claim(&format!("c{i}"), speaker, "text", i * 10, i * 10 + 5),
+            .map(|(i, speaker)| {
+                run_claim(
+                    "A",
+                    claim(&format!("c{i}"), speaker, "text", i * 10, i * 10 + 5),
+                )
             })
             .collect();
         let extracted = Extracted {
@@ -653,11 +718,15 @@ mod tests {
             claims,
             warnings: Vec::new(),
         };
-        let similarity = |(i, j): (usize, usize)| if (i, j) == (0, 1) { 0.6 } else { 0.05 };
-        let options = CompareOptions::default();
-        let found = candidates(&[0, 1, 1], &extracted, &options, &similarity);
-        assert_eq!(found.pairs, vec![(0, 1)]);
-        assert_eq!((found.cross_speaker, found.unrelated), (2, 1));
+        // Cosines: 0.6 between claims 0 and 1, 0.05 between 0 and 2.
+        let embeddings = vec![vec![1.0, 0.0], vec![0.6, 0.8], vec![0.05, -0.99875]];
+        let (selection, pairs) = candidates(&extracted, &embeddings, &CompareOptions::default());
+        assert_eq!(
+            pairs.iter().map(|p| (p.a, p.b)).collect::<Vec<_>>(),
+            [(0, 1)]
+        );
+        assert_eq!((selection.cross_speaker, selection.unrelated), (2, 1));
+        assert!(!selection.preselected);
     }
 
     #[test]

@@ -19,6 +19,10 @@ pub const MAX_ARTICLE_BYTES: u64 = 64 * MIB;
 /// largest training set is 16 MB.
 pub const MAX_PAIR_FILE_BYTES: u64 = 1024 * MIB;
 
+/// The largest plan and scores file `score` and `rank` read: a plan of 100,000 claims is
+/// about 100 MB.
+pub const MAX_STAGE_FILE_BYTES: u64 = 4096 * MIB;
+
 /// Why an input could not be read.
 #[derive(Debug, Error)]
 pub enum InputError {

@@ -9,6 +9,7 @@
 
 pub mod article;
 pub mod batch;
+pub mod candidates;
 pub mod claims;
 pub mod classifier;
 pub mod compare;
@@ -27,5 +28,6 @@ pub mod progress;
 pub mod ranking;
 pub mod report;
 pub mod segment;
+pub mod stages;
 pub mod tokens;
 pub mod train;

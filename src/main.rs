@@ -44,6 +44,9 @@ fn main() -> ExitCode {
         Command::Claims(args) => run_claims(args),
         Command::Compare(_)
         | Command::Batch(_)
+        | Command::Plan(_)
+        | Command::Score(_)
+        | Command::Rank(_)
         | Command::Embed(_)
         | Command::Nli(_)
         | Command::TrainNli(_) => run_model_binary(),

@@ -114,6 +114,9 @@ pub struct Shard {
 }
 
 impl Shard {
+    /// The whole: one shard of one.
+    pub const ALL: Shard = Shard { index: 0, count: 1 };
+
     pub fn takes(&self, line: usize) -> bool {
         line % self.count == self.index
     }

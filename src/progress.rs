@@ -39,6 +39,11 @@ impl Progress {
         self.bar.inc(n);
     }
 
+    /// The number of items, once known.
+    pub fn set_length(&self, total: u64) {
+        self.bar.set_length(total);
+    }
+
     pub fn set_position(&self, pos: u64) {
         self.bar.set_position(pos);
     }

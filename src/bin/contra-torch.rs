@@ -1,6 +1,7 @@
 //! `contra-torch`: the half of the `contra` command line that links libtorch. `contra` hands
-//! it the commands that run a model (`compare`, `nli`, `embed`, `train-nli`) by replacing
-//! itself with this binary, so the commands without a model never load libtorch.
+//! it the commands that run a model (`compare`, `batch`, `plan`, `score`, `rank`, `nli`,
+//! `embed`, `train-nli`) by replacing itself with this binary, so the commands without a
+//! model never load libtorch.
 
 #[path = "../cli.rs"]
 mod cli;
@@ -16,7 +17,8 @@ use clap::Parser;
 
 use cli::{
     exit_status, print_stdout, BatchArgs, Cli, Command, CompareArgs, CompareSettings, EmbedArgs,
-    NliArgs, PairFormat, ReportFormat, RunArgs, TrainNliArgs,
+    EmbedModelArg, InferenceArgs, NliArgs, NliModelArg, PairFormat, PlanArgs, RankArgs,
+    ReportFormat, RunArgs, ScoreArgs, SelectionArgs, TrainNliArgs,
 };
 use contra::compare::{self, CompareOptions, Models};
 use contra::encoder::default_model_path;
@@ -24,7 +26,8 @@ use contra::metrics::Confusion;
 use contra::nli::{NliConfig, NliModel};
 use contra::output::{check_output_is_not_an_input, write_output};
 use contra::progress::Progress;
-use contra::report::{json, markdown};
+use contra::report::{json, markdown, Report};
+use contra::stages;
 use contra::{batch, embed, pairs, train};
 
 fn main() -> ExitCode {
@@ -32,6 +35,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Compare(args) => run_compare(args),
         Command::Batch(args) => run_batch(args),
+        Command::Plan(args) => run_plan(args),
+        Command::Score(args) => run_score(args),
+        Command::Rank(args) => run_rank(args),
         Command::Embed(args) => run_embed(args),
         Command::Nli(args) => run_nli(args),
         Command::TrainNli(args) => run_train_nli(args),
@@ -45,7 +51,7 @@ fn main() -> ExitCode {
 }
 
 /// The input errors of the model commands: a bad pair file or manifest, an unknown
-/// `--speakers` id, an unusable article of a comparison.
+/// `--speakers` id, an unusable article of a comparison, plans and scores that do not fit.
 fn is_model_input_problem(cause: &(dyn std::error::Error + 'static)) -> bool {
     use contra::compare::CompareError;
     use contra::train::TrainError;
@@ -59,6 +65,7 @@ fn is_model_input_problem(cause: &(dyn std::error::Error + 'static)) -> bool {
         || cause
             .downcast_ref::<contra::batch::BatchError>()
             .is_some_and(|e| e.is_input_problem())
+        || cause.is::<stages::StageError>()
 }
 
 fn set_threads(run: &RunArgs) {
@@ -77,51 +84,90 @@ fn model_dir(path: &std::path::Path, default: &str) -> std::path::PathBuf {
     }
 }
 
-/// The models and options `compare` and `batch` build from their shared flags.
-fn load_compare(settings: CompareSettings, quiet: bool) -> Result<(Models, CompareOptions)> {
-    let nli_dir = model_dir(&settings.nli_model, contra::nli::DEFAULT_NLI_MODEL_DIR);
-    let embed_dir = model_dir(&settings.embed_model, embed::DEFAULT_EMBED_MODEL_DIR);
-    let loading = std::time::Instant::now();
-    let inference = &settings.inference;
-    let models = Models {
-        embedder: embed::Embedder::load(&embed_dir, inference.precision, inference.device)?,
-        nli: NliModel::load(
-            &nli_dir,
-            NliConfig {
-                precision: inference.precision,
-                device: inference.device,
-                ..NliConfig::default()
-            },
-        )?,
-        nli_name: model_name(&nli_dir),
-        embedding_name: model_name(&embed_dir),
+/// The sentence-embedding model and its name for reports.
+fn load_embedder(
+    arg: &EmbedModelArg,
+    inference: &InferenceArgs,
+) -> Result<(embed::Embedder, String)> {
+    let dir = model_dir(&arg.embed_model, embed::DEFAULT_EMBED_MODEL_DIR);
+    let embedder = embed::Embedder::load(&dir, inference.precision, inference.device)?;
+    Ok((embedder, model_name(&dir)))
+}
+
+/// The NLI model and its name for reports.
+fn load_nli(arg: &NliModelArg, inference: &InferenceArgs) -> Result<(NliModel, String)> {
+    let dir = model_dir(&arg.nli_model, contra::nli::DEFAULT_NLI_MODEL_DIR);
+    let config = NliConfig {
+        precision: inference.precision,
+        device: inference.device,
+        ..NliConfig::default()
     };
+    Ok((NliModel::load(&dir, config)?, model_name(&dir)))
+}
+
+/// The selection flags as the library's options.
+fn compare_options(selection: SelectionArgs, quiet: bool) -> CompareOptions {
+    CompareOptions {
+        top: selection.top,
+        min_score: selection.min_score,
+        min_similarity: selection.min_similarity,
+        speakers: selection.speakers,
+        max_pairs: selection.max_pairs,
+        neighbours: selection.neighbours,
+        show_progress: !quiet,
+    }
+}
+
+fn print_load_time(loading: std::time::Instant, quiet: bool) {
     if !quiet {
         let seconds = loading.elapsed().as_secs_f64();
         eprintln!("contra: models loaded in {seconds:.2} s");
     }
-    let options = CompareOptions {
-        top: settings.top,
-        min_score: settings.min_score,
-        min_similarity: settings.min_similarity,
-        speakers: settings.speakers,
-        max_pairs: settings.max_pairs,
-        neighbours: settings.neighbours,
-        show_progress: !quiet,
+}
+
+/// The models and options `compare` and `batch` build from their shared flags.
+fn load_compare(settings: CompareSettings, quiet: bool) -> Result<(Models, CompareOptions)> {
+    let loading = std::time::Instant::now();
+    let (embedder, embedding_name) = load_embedder(&settings.embedding, &settings.inference)?;
+    let (nli, nli_name) = load_nli(&settings.nli, &settings.inference)?;
+    print_load_time(loading, quiet);
+    let models = Models {
+        embedder,
+        nli,
+        nli_name,
+        embedding_name,
     };
-    Ok((models, options))
+    Ok((models, compare_options(settings.selection, quiet)))
+}
+
+/// The report format asked for, else the one `output`'s extension suggests.
+fn report_format(format: Option<ReportFormat>, output: Option<&std::path::Path>) -> ReportFormat {
+    format.unwrap_or(match output.and_then(|p| p.extension()) {
+        Some(ext) if ext == "json" => ReportFormat::Json,
+        _ => ReportFormat::Md,
+    })
+}
+
+fn write_report(
+    report: &Report,
+    output: Option<&std::path::Path>,
+    format: ReportFormat,
+) -> Result<()> {
+    write_output(output, |out| match format {
+        ReportFormat::Md => markdown::write_markdown(report, out),
+        ReportFormat::Json => json::write_json(report, out),
+    })
+    .with_context(|| match output {
+        Some(path) => format!("cannot write the report to {}", path.display()),
+        None => "cannot write the report to stdout".to_string(),
+    })
 }
 
 fn run_compare(args: CompareArgs) -> Result<()> {
     set_threads(&args.run);
     let inputs: Vec<&std::path::Path> = args.articles.iter().map(|p| p.as_path()).collect();
     check_output_is_not_an_input(args.output.as_deref(), &inputs)?;
-    let format = args
-        .format
-        .unwrap_or(match args.output.as_ref().and_then(|p| p.extension()) {
-            Some(ext) if ext == "json" => ReportFormat::Json,
-            _ => ReportFormat::Md,
-        });
+    let format = report_format(args.format, args.output.as_deref());
     let (models, options) = load_compare(args.settings, args.run.quiet)?;
     let compare::Comparison {
         report,
@@ -132,14 +178,78 @@ fn run_compare(args: CompareArgs) -> Result<()> {
     if !args.run.quiet {
         eprintln!("contra: {times}");
     }
-    write_output(args.output.as_deref(), |out| match format {
-        ReportFormat::Md => markdown::write_markdown(&report, out),
-        ReportFormat::Json => json::write_json(&report, out),
-    })
-    .with_context(|| match &args.output {
-        Some(path) => format!("cannot write the report to {}", path.display()),
-        None => "cannot write the report to stdout".to_string(),
-    })
+    write_report(&report, args.output.as_deref(), format)
+}
+
+fn run_plan(args: PlanArgs) -> Result<()> {
+    set_threads(&args.run);
+    let inputs: Vec<&std::path::Path> = args.articles.iter().map(|p| p.as_path()).collect();
+    check_output_is_not_an_input(args.output.as_deref(), &inputs)?;
+    let quiet = args.run.quiet;
+    let loading = std::time::Instant::now();
+    let (embedder, embedding_name) = load_embedder(&args.embedding, &args.inference)?;
+    print_load_time(loading, quiet);
+    let options = compare_options(args.selection, quiet);
+    let planned = compare::plan(&args.articles, &embedder, &embedding_name, &options)?;
+    print_warnings(&planned.warnings);
+    let plan = &planned.plan;
+    if !quiet {
+        eprintln!(
+            "contra: {} claims, {} pairs to score; {}",
+            plan.claims.len(),
+            plan.pairs.len(),
+            planned.times.plan_steps()
+        );
+    }
+    stages::write_plan(args.output.as_deref(), plan)
+        .with_context(|| format!("cannot write the plan to {}", output_name(&args.output)))
+}
+
+fn run_score(args: ScoreArgs) -> Result<()> {
+    set_threads(&args.run);
+    check_output_is_not_an_input(args.output.as_deref(), &[&args.plan])?;
+    let plan = stages::read_plan(&args.plan)?;
+    let loading = std::time::Instant::now();
+    let (nli, nli_model) = load_nli(&args.nli, &args.inference)?;
+    print_load_time(loading, args.run.quiet);
+    let started = std::time::Instant::now();
+    let scores = compare::score(&plan.plan, &nli, args.shard, !args.run.quiet)?;
+    if !args.run.quiet {
+        let times = compare::StepTimes {
+            nli: started.elapsed(),
+            nli_inputs: scores.len(),
+            ..Default::default()
+        };
+        eprintln!("contra: shard {}: {}", args.shard, times.nli_step());
+    }
+    let header = stages::ScoresHeader {
+        schema: stages::SCORES_SCHEMA.to_string(),
+        plan_sha256: plan.sha256,
+        shard: args.shard,
+        nli_model,
+        precision: nli.precision(),
+        inputs: scores.len(),
+    };
+    stages::write_scores(args.output.as_deref(), &header, &scores)
+        .with_context(|| format!("cannot write the scores to {}", output_name(&args.output)))
+}
+
+fn run_rank(args: RankArgs) -> Result<()> {
+    let mut inputs: Vec<&std::path::Path> = args.scores.iter().map(|p| p.as_path()).collect();
+    inputs.push(&args.plan);
+    check_output_is_not_an_input(args.output.as_deref(), &inputs)?;
+    let format = report_format(args.format, args.output.as_deref());
+    let plan = stages::read_plan(&args.plan)?;
+    let (directions, scored_by) = stages::read_scores(&plan, &args.scores)?;
+    let report = compare::rank(plan.plan, &directions, scored_by);
+    write_report(&report, args.output.as_deref(), format)
+}
+
+/// An output path for messages.
+fn output_name(output: &Option<std::path::PathBuf>) -> String {
+    output
+        .as_ref()
+        .map_or_else(|| "stdout".to_string(), |p| p.display().to_string())
 }
 
 fn run_batch(args: BatchArgs) -> Result<()> {

@@ -12,7 +12,9 @@ use crate::progress::Progress;
 
 pub use crate::labels::{softmax, NliLabel, NliScores};
 
-use crate::options::{DeviceChoice, DEFAULT_DEVICE, DEFAULT_NLI_BATCH_SIZE, DEFAULT_NLI_MAX_LEN};
+use crate::options::{
+    DeviceChoice, Shard, DEFAULT_DEVICE, DEFAULT_NLI_BATCH_SIZE, DEFAULT_NLI_MAX_LEN,
+};
 pub use crate::options::{Precision, DEFAULT_NLI_MODEL_DIR, DEFAULT_PRECISION};
 
 /// Inference settings.
@@ -98,41 +100,68 @@ impl NliModel {
         pairs: &[(S, S)],
         progress: &Progress,
     ) -> Result<Vec<[f32; 3]>, ModelError> {
-        let mut first_of: HashMap<(&str, &str), usize> = HashMap::new();
-        let mut distinct: Vec<(&str, &str)> = Vec::new();
-        let slots: Vec<usize> = pairs
-            .iter()
-            .map(|(a, b)| {
-                *first_of.entry((a.as_ref(), b.as_ref())).or_insert_with(|| {
-                    distinct.push((a.as_ref(), b.as_ref()));
-                    distinct.len() - 1
-                })
-            })
-            .collect();
-        progress.inc((pairs.len() - distinct.len()) as u64);
-        let scored = self.distinct_logits(&distinct, progress)?;
-        Ok(slots.into_iter().map(|slot| scored[slot]).collect())
+        let all = self.shard_logits(pairs, Shard::ALL, progress)?;
+        Ok(all.into_iter().map(|(_, logits)| logits).collect())
     }
 
-    fn distinct_logits(
+    /// `logits` of the pairs in `shard`'s share of the batches, each with its pair's index,
+    /// in input order. The batches are formed over all `pairs` whatever the shard, and shard
+    /// K of N runs batches `b` with `b mod N = K`: each batch then holds the same pairs with
+    /// the same padding as in one run over all of them, so the numbers are that run's to the
+    /// last bit (a batch's shape can change the last bits of its results). A repeated pair
+    /// goes with its first occurrence.
+    pub fn shard_logits<S: AsRef<str>>(
         &self,
-        pairs: &[(&str, &str)],
+        pairs: &[(S, S)],
+        shard: Shard,
         progress: &Progress,
-    ) -> Result<Vec<[f32; 3]>, ModelError> {
-        let encoded = self.tokenizer.encode_pairs(pairs, self.config.max_len);
+    ) -> Result<Vec<(usize, [f32; 3])>, ModelError> {
+        let (distinct, slots) = distinct_pairs(pairs);
+        let encoded = self.tokenizer.encode_pairs(&distinct, self.config.max_len);
         let lengths: Vec<usize> = encoded.iter().map(|p| p.ids.len()).collect();
-        let mut out = vec![[0f32; 3]; pairs.len()];
+        let batches: Vec<Vec<usize>> =
+            encoder::length_sorted_batches(&lengths, self.config.batch_size)
+                .into_iter()
+                .enumerate()
+                .filter(|(b, _)| shard.takes(*b))
+                .map(|(_, batch)| batch)
+                .collect();
+        let mut in_shard = vec![false; distinct.len()];
+        batches.iter().flatten().for_each(|&i| in_shard[i] = true);
+        let mine = slots.iter().filter(|&&slot| in_shard[slot]).count();
+        progress.set_length(mine as u64);
+        progress.inc((mine - batches.iter().map(Vec::len).sum::<usize>()) as u64);
+        let mut scored = vec![[0f32; 3]; distinct.len()];
         let _no_grad = tch::no_grad_guard();
-        for batch in encoder::length_sorted_batches(&lengths, self.config.batch_size) {
+        for batch in &batches {
             let members: Vec<_> = batch.iter().map(|&i| &encoded[i]).collect();
             let input = encoder::pad_batch(&members, self.tokenizer.pad_id(), self.device);
             let rows = tensor_rows(&self.model.forward_t(&input, false))?;
             for (&i, row) in batch.iter().zip(rows) {
-                out[i] = row;
+                scored[i] = row;
             }
             progress.inc(batch.len() as u64);
         }
-        Ok(out)
+        Ok(slots
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, slot)| in_shard[slot])
+            .map(|(pair, slot)| (pair, scored[slot]))
+            .collect())
+    }
+
+    /// `shard_logits` as class probabilities.
+    pub fn score_shard<S: AsRef<str>>(
+        &self,
+        pairs: &[(S, S)],
+        shard: Shard,
+        progress: &Progress,
+    ) -> Result<Vec<(usize, NliScores)>, ModelError> {
+        Ok(self
+            .shard_logits(pairs, shard, progress)?
+            .into_iter()
+            .map(|(pair, l)| (pair, NliScores::from_probabilities(softmax(l))))
+            .collect())
     }
 
     /// Class probabilities for each (premise, hypothesis) pair, in input order.
@@ -147,6 +176,22 @@ impl NliModel {
             .map(|l| NliScores::from_probabilities(softmax(l)))
             .collect())
     }
+}
+
+/// The distinct pairs in order of first occurrence, and each pair's place among them.
+fn distinct_pairs<S: AsRef<str>>(pairs: &[(S, S)]) -> (Vec<(&str, &str)>, Vec<usize>) {
+    let mut first_of: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut distinct: Vec<(&str, &str)> = Vec::new();
+    let slots = pairs
+        .iter()
+        .map(|(a, b)| {
+            *first_of.entry((a.as_ref(), b.as_ref())).or_insert_with(|| {
+                distinct.push((a.as_ref(), b.as_ref()));
+                distinct.len() - 1
+            })
+        })
+        .collect();
+    (distinct, slots)
 }
 
 /// The rows of a (batch, 3) logits tensor; non-finite logits mean damaged weights.
