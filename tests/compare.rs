@@ -45,16 +45,25 @@ fn json_report_on_the_example_pair_follows_the_schema_and_ranks_related_pairs_by
     assert!(!pairs.is_empty());
     assert_no_same_speaker_pair(&report);
     // Only related pairs (similarity at or above the floor) are scored, ranked by score
-    // (which never exceeds the contradiction it discounts) in two runs: each claim's three
-    // strongest pairs, then the rest.
+    // (which never exceeds the contradiction it discounts): first the pairs across sides and
+    // the same-side pairs the model labels contradictions, then the other same-side pairs;
+    // each block in two runs, each claim's three strongest pairs, then the rest.
     let floor = report["settings"]["min_similarity"].as_f64().unwrap();
     assert!(report["settings"]["unrelated_pairs"].as_u64().unwrap() > 0);
     assert!(pairs
         .iter()
         .all(|p| p["similarity"].as_f64().unwrap() >= floor));
-    let scores: Vec<f64> = pairs.iter().map(|p| p["score"].as_f64().unwrap()).collect();
-    let rises = scores.windows(2).filter(|w| w[1] > w[0]).count();
-    assert!(rises <= 1, "pairs are not ranked by score: {scores:?}");
+    let demoted = |p: &Value| p["same_side"] == true && p["label"] != "contradiction";
+    let first_demoted = pairs.iter().position(demoted).unwrap_or(pairs.len());
+    assert!(
+        pairs[first_demoted..].iter().all(demoted),
+        "same-side pairs not labelled contradictions rank last"
+    );
+    for block in [&pairs[..first_demoted], &pairs[first_demoted..]] {
+        let scores: Vec<f64> = block.iter().map(|p| p["score"].as_f64().unwrap()).collect();
+        let rises = scores.windows(2).filter(|w| w[1] > w[0]).count();
+        assert!(rises <= 1, "pairs are not ranked by score: {scores:?}");
+    }
     for pair in pairs {
         assert!(pair["score"].as_f64().unwrap() <= pair["contradiction"].as_f64().unwrap() + 1e-6);
     }
