@@ -630,16 +630,15 @@ pub fn combine_directions(a_to_b: NliScores, b_to_a: NliScores) -> NliScores {
 
 /// A, B, …, Z, AA, AB, …
 fn input_id(mut index: usize) -> String {
-    let mut id = Vec::new();
+    let mut letters = Vec::new();
     loop {
-        id.push(b'A' + (index % 26) as u8);
+        letters.push(char::from(b'A' + (index % 26) as u8));
         if index < 26 {
             break;
         }
         index = index / 26 - 1;
     }
-    id.reverse();
-    String::from_utf8(id).unwrap_or_default()
+    letters.iter().rev().collect()
 }
 
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
