@@ -251,10 +251,10 @@ fn named_people(
 }
 
 /// The role before a name and a comma in narration, from the start of its clause (`On
-/// February 18, the heads of the LPR and DPR, Leonid Pasechnik and Denis Pushilin`): a
-/// definite or indefinite description whose head names a person, or people when the names
-/// are conjoined. A description right after the previous name (`Robert McDonough, a senior
-/// executive at Carrier's parent company, United Technologies`) is that name's.
+/// February 18, the heads of the LPR and DPR, Leonid Pasechnik …`; see
+/// `source_words::is_role_before_names`). A description right after the previous name
+/// (`Robert McDonough, a senior executive at Carrier's parent company, United
+/// Technologies`) is that name's.
 fn appositive_before(
     text: &str,
     tokens: &[crate::tokens::Token],
@@ -278,24 +278,7 @@ fn appositive_before(
         .iter()
         .map(|t| t.text(text))
         .collect();
-    let opens_like_a_role = words
-        .first()
-        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the"));
-    let noun_phrase: Vec<String> = words
-        .iter()
-        .map(|w| w.to_lowercase())
-        .take_while(|w| !matches!(w.as_str(), "of" | "for" | "at"))
-        .collect();
-    // `the president and the first lady, Michelle Obama`: two people, one named.
-    let conjoined = noun_phrase
-        .iter()
-        .any(|w| matches!(w.as_str(), "and" | "or" | "&"));
-    let head = noun_phrase.last().filter(|_| !conjoined);
-    let names_people = head.is_some_and(|head| {
-        let singular = head.strip_suffix('s').unwrap_or(head);
-        source_kind::is_person_noun(head) || source_kind::is_person_noun(singular)
-    });
-    if opens_like_a_role && names_people {
+    if source_words::is_role_before_names(&words) {
         words.into_iter().map(str::to_string).collect()
     } else {
         Vec::new()

@@ -127,18 +127,45 @@ pub fn role_phrase<'a>(words: &[&'a str]) -> Vec<&'a str> {
         .position(|w| APPOSITIVE_ENDS.contains(&w.to_lowercase().as_str()))
         .unwrap_or(words.len());
     let phrase = &words[..end];
-    let opens_like_a_role = phrase
-        .first()
-        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the"));
-    let names_a_person = phrase
-        .iter()
-        .take_while(|w| !matches!(w.to_lowercase().as_str(), "of" | "for" | "at"))
-        .any(|w| source_kind::is_person_noun(&w.to_lowercase()));
-    if opens_like_a_role && names_a_person && phrase.len() <= MAX_APPOSITIVE_WORDS {
+    let names_a_person = noun_phrase(phrase).any(|w| source_kind::is_person_noun(&w));
+    if opens_like_a_role(phrase) && names_a_person && phrase.len() <= MAX_APPOSITIVE_WORDS {
         phrase.to_vec()
     } else {
         Vec::new()
     }
+}
+
+/// Whether the words of a clause before a name and a comma describe the names after it
+/// (`the heads of the LPR and DPR, Leonid Pasechnik and Denis Pushilin`): a definite or
+/// indefinite description whose head names a person, or people when names are conjoined,
+/// and that joins no two descriptions (`the president and the first lady, Michelle Obama`
+/// names one of two people).
+pub fn is_role_before_names(words: &[&str]) -> bool {
+    let phrase: Vec<String> = noun_phrase(words).collect();
+    let conjoined = phrase
+        .iter()
+        .any(|w| matches!(w.as_str(), "and" | "or" | "&"));
+    let names_people = phrase.last().is_some_and(|head| {
+        let singular = head.strip_suffix('s').unwrap_or(head);
+        source_kind::is_person_noun(head) || source_kind::is_person_noun(singular)
+    });
+    opens_like_a_role(words) && names_people && !conjoined
+}
+
+/// Whether a description opens with an article (`a spokesman`, `the heads of …`).
+fn opens_like_a_role(words: &[&str]) -> bool {
+    words
+        .first()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the"))
+}
+
+/// A description's words before its first `of`, `for` or `at`, lower case: its head noun
+/// phrase.
+fn noun_phrase<'a>(words: &'a [&str]) -> impl Iterator<Item = String> + 'a {
+    words
+        .iter()
+        .map(|w| w.to_lowercase())
+        .take_while(|w| !matches!(w.as_str(), "of" | "for" | "at"))
 }
 
 #[cfg(test)]
