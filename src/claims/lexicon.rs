@@ -156,8 +156,6 @@ pub static COLON_ONLY_CUES: &WordSet = cue_forms!(Flag::ColonOnly);
 pub static HEADLINE_CUES: &WordSet = cue_forms!(Flag::Headline);
 /// Capitalised cues that report after any capitalised word (`Obama Says Museum …`).
 pub static HEADLINE_AFTER_NAME_CUES: &WordSet = cue_forms!(Flag::HeadlineAfterName);
-/// Cues after which `it` is no speaker (`it seems`, `it appeared`).
-pub static IMPERSONAL_CUES: &WordSet = cue_forms!(Flag::Impersonal);
 
 /// Cues written as several words, matched before single-word cues; no one is a prefix of
 /// another, so the order they are tried in does not matter.
@@ -233,6 +231,9 @@ pub static NAME_SUFFIXES: &WordSet = word_file!("name_suffixes.txt");
 /// (a phrase cut off mid-way) and nouns of events, media and things that carry a report
 /// rather than make it (`in an interview`, `the speech`, `for instance`).
 pub static NON_SPEAKER_HEADS: &WordSet = word_file!("non_speaker_heads.txt");
+/// Words after a sentence's subject that state no stance of it: verbs of events and of
+/// appearances, and plural nouns that look like verbs (`Ted Cruz delegates`).
+pub static NOT_STANCE_WORDS: &WordSet = word_file!("not_stance_words.txt");
 /// Titles and role words that tell a person's gender, for `he`/`she` resolution.
 pub static FEMALE_ROLE_WORDS: &WordSet = word_file!("role_words_female.txt");
 pub static MALE_ROLE_WORDS: &WordSet = word_file!("role_words_male.txt");
@@ -351,7 +352,7 @@ mod tests {
             ("COLON_ONLY_CUES", COLON_ONLY_CUES),
             ("HEADLINE_CUES", HEADLINE_CUES),
             ("HEADLINE_AFTER_NAME_CUES", HEADLINE_AFTER_NAME_CUES),
-            ("IMPERSONAL_CUES", IMPERSONAL_CUES),
+            ("NOT_STANCE_WORDS", NOT_STANCE_WORDS),
             ("CONTENT_OPENERS", CONTENT_OPENERS),
             ("RELATIVE_VERBS", RELATIVE_VERBS),
             ("COORDINATORS", COORDINATORS),

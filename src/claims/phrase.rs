@@ -5,8 +5,8 @@
 use super::document::{Document, TokenRange};
 use super::lexicon::{
     ADJUNCT_OPENERS, AUXILIARIES, CLOSING_QUOTES, CONTENT_OPENERS, CUE_WORDS,
-    FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, IMPERSONAL_CUES, OBJECT_FIRST_CUES, PERSON_PRONOUNS,
-    PHRASE_LINKS, PHRASE_STOPS, PREPOSITIONS_OPENING, RELATIVE_VERBS, SENTENCE_FINAL, SEPARATORS,
+    FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, OBJECT_FIRST_CUES, PERSON_PRONOUNS, PHRASE_LINKS,
+    PHRASE_STOPS, PREPOSITIONS_OPENING, RELATIVE_VERBS, SENTENCE_FINAL, SEPARATORS,
     SUBJECT_MODIFIER_PREPOSITIONS, SUBJECT_PARTICIPLES, TIME_ADJUNCT_OPENERS, TITLE_PARTICIPLES,
     WEEKDAYS,
 };
@@ -50,8 +50,7 @@ impl Document<'_> {
         let last = self.lower(end - 1);
         let pronouns = [PERSON_PRONOUNS, GROUP_PRONOUNS, FIRST_PERSON_PRONOUNS];
         if pronouns.iter().any(|list| list.contains(&last.as_str())) {
-            let seems = self.is_in(cue, IMPERSONAL_CUES);
-            return (!(last == "it" && seems)).then_some((end - 1, end));
+            return Some((end - 1, end));
         }
         if let Some(phrase) = self.phrase_ending_at(end, first) {
             return Some(self.extend_over_modifiers(phrase, first));

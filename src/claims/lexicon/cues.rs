@@ -19,8 +19,6 @@ pub enum Flag {
     Headline,
     /// Capitalised, a cue right after a capitalised word (`Obama Says Museum …`).
     HeadlineAfterName,
-    /// After `it` names no speaker (`it seems`).
-    Impersonal,
 }
 
 impl Flag {
@@ -32,7 +30,6 @@ impl Flag {
             "colon-only" => Flag::ColonOnly,
             "headline" => Flag::Headline,
             "headline-after-name" => Flag::HeadlineAfterName,
-            "impersonal" => Flag::Impersonal,
             _ => return None,
         })
     }

@@ -4,7 +4,8 @@
 
 use crate::claims::document::Document;
 use crate::claims::lexicon::{
-    is_time_word, AUXILIARIES, DETERMINERS, DETERMINERS_CAPITALISED, PERSON_PRONOUNS, PHRASE_STOPS,
+    is_time_word, AUXILIARIES, DETERMINERS, DETERMINERS_CAPITALISED, NOT_STANCE_WORDS,
+    PERSON_PRONOUNS, PHRASE_STOPS,
 };
 use crate::claims::source_kind;
 use crate::claims::speakers::{classify, Mention};
@@ -16,7 +17,7 @@ impl Document<'_> {
     /// attributed content. Right after the subject the verb must look finite (-ed, -s);
     /// after an auxiliary (`has`, `did not`, `is`) any content word is the verb.
     pub(crate) fn stance_verb_at(&self, i: usize, first: usize) -> Option<usize> {
-        if i == first || !self.is_word(i) {
+        if i == first || !self.is_word(i) || self.is_in(i, NOT_STANCE_WORDS) {
             return None;
         }
         let (start, end) = self.subject_before(i, first)?;
@@ -143,5 +144,23 @@ mod tests {
             &[("clinton", "new rules on banks")],
         );
         assert_no_claims("Mehmet Oz is hardly an impartial figure.");
+    }
+
+    #[test]
+    fn an_event_is_no_stance() {
+        assert_no_claims("Ted Cruz won Texas and Oklahoma on Tuesday.");
+        assert_no_claims("Gov. John Kasich received a warm welcome in Ohio.");
+        assert_no_claims("Sen. Bernie Sanders needs 836 delegates to clinch the nomination.");
+    }
+
+    #[test]
+    fn an_appearance_is_the_writers_reading_not_a_stance() {
+        assert_no_claims("Donald Trump appeared to suggest a new tax on imports.");
+        assert_no_claims("Hillary Clinton seemed ready for the fight.");
+    }
+
+    #[test]
+    fn a_plural_noun_after_an_auxiliary_is_no_verb() {
+        assert_no_claims("Ted Cruz has 11 delegates and Marco Rubio has 10.");
     }
 }
