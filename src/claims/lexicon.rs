@@ -185,6 +185,8 @@ pub static TIME_ADJUNCT_OPENERS: &WordSet = word_file!("time.txt", "adjunct-open
 pub static PHRASE_STOPS: &WordSet = word_file!("phrase_stops.txt");
 /// Words allowed inside a subject phrase between capitalised words (`head of the ministry`).
 pub static PHRASE_LINKS: &WordSet = word_file!("phrase_links.txt");
+/// Short words that stay lower case inside a title-case name (`Meet the Press`).
+pub static TITLE_CASE_SMALL_WORDS: &WordSet = word_file!("title_case_small_words.txt");
 /// Past participles that describe a person in a title (`retired Air Force general Lloyd
 /// Newton`) rather than act as the verb.
 pub static TITLE_PARTICIPLES: &WordSet = word_file!("participles.txt", "title");
@@ -364,6 +366,7 @@ mod tests {
             ("TIME_ADJUNCT_OPENERS", TIME_ADJUNCT_OPENERS),
             ("PHRASE_STOPS", PHRASE_STOPS),
             ("PHRASE_LINKS", PHRASE_LINKS),
+            ("TITLE_CASE_SMALL_WORDS", TITLE_CASE_SMALL_WORDS),
             ("TITLE_PARTICIPLES", TITLE_PARTICIPLES),
             ("SUBJECT_PARTICIPLES", SUBJECT_PARTICIPLES),
             (

@@ -1,9 +1,11 @@
 //! Quotations no cue claims that continue the previous speaker's quote: in the same
-//! paragraph, or filling the next one.
+//! paragraph, or filling the next one. A quotation that is a name or a tag rather than
+//! speech (`Meet the Press`, `open door`) continues no one.
 
 use std::collections::HashMap;
 
 use crate::claims::document::Document;
+use crate::claims::lexicon::TITLE_CASE_SMALL_WORDS;
 use crate::claims::quotes::Quote;
 use crate::claims::reported::Frame;
 
@@ -45,7 +47,7 @@ pub(crate) fn add_continued_quotes(doc: &Document, frames: &mut Vec<Frame>) {
             add_latest(&mut latest, &frames[i], i);
         }
         let covered = furthest_end.is_some_and(|end| quote.start < end);
-        if covered {
+        if covered || names_no_speech(doc, quote) {
             continue;
         }
         let Some(paragraph) = paragraph_of(quote.start) else {
@@ -74,6 +76,22 @@ pub(crate) fn add_continued_quotes(doc: &Document, frames: &mut Vec<Frame>) {
         add_latest(&mut latest, &frame, frames.len());
         frames.push(frame);
     }
+}
+
+/// Quoted words of at most this many are a tag (`open door`, `natural born`), not speech.
+const MAX_TAG_WORDS: usize = 2;
+
+/// Whether a quotation is a name or a tag rather than speech: a title in title case (`Meet
+/// the Press`, `The X-Files`) or a phrase of at most `MAX_TAG_WORDS` words.
+fn names_no_speech(doc: &Document, quote: &Quote) -> bool {
+    let words: Vec<usize> = (quote.open + 1..quote.close.min(doc.tokens.len()))
+        .filter(|&i| doc.is_word(i))
+        .collect();
+    let title_case = words.first().is_some_and(|&i| doc.is_capitalised(i))
+        && words
+            .iter()
+            .all(|&i| doc.is_capitalised(i) || doc.is_in(i, TITLE_CASE_SMALL_WORDS));
+    words.len() <= MAX_TAG_WORDS || title_case
 }
 
 /// Whether the byte range overlaps a quotation (quotes in text order and disjoint).
@@ -116,6 +134,18 @@ mod tests {
         assert_claims(
             "Lavrov said the talks were useful. Later, \"nobody believed it\" became a slogan.",
             &[("lavrov", "the talks were useful")],
+        );
+    }
+
+    #[test]
+    fn a_title_or_a_tag_in_quotes_continues_no_quote() {
+        assert_claims(
+            "\"We are ready,\" Trump said. He spoke on \"Meet the Press\" and called it an \"open door.\"",
+            &[("trump", "We are ready")],
+        );
+        assert_claims(
+            "\"We are ready,\" Trump said.\n\n\"A Choice, Not an Echo\"",
+            &[("trump", "We are ready")],
         );
     }
 
