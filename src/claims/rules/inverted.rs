@@ -88,8 +88,18 @@ impl<'a> Document<'a> {
     ) -> Frame {
         let mut gap = None;
         if let Some(second) = self.split_quote(after, sentence) {
-            gap = Some((content.1, second.start));
-            content.1 = second.end;
+            // `…, the mother of three replied, "It's meant …"`: narration before the source
+            // is the writer's, and only the quotation after the cue is reported.
+            let quoted_before = self
+                .quotes
+                .binary_search_by_key(&content.1, |q| q.end)
+                .is_ok();
+            if quoted_before {
+                gap = Some((content.1, second.start));
+                content.1 = second.end;
+            } else {
+                content = (second.start, second.end);
+            }
         }
         Frame {
             content,
@@ -130,6 +140,14 @@ mod tests {
                 "zelensky",
                 "Our position is clear, we will not give up territory.",
             )],
+        );
+    }
+
+    #[test]
+    fn narration_before_the_source_is_not_joined_to_the_quote_after_the_cue() {
+        assert_claims(
+            "When pressed on why the plan leaves out fathers, Ivanka Trump replied, \"It's meant to benefit the mother.\"",
+            &[("trump", "It's meant to benefit the mother.")],
         );
     }
 
