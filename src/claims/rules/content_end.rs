@@ -5,9 +5,10 @@ use crate::claims::document::Document;
 use crate::claims::lexicon::{COORDINATORS, SEPARATORS};
 use crate::claims::reported::Frame;
 
-/// `Kuleba said A, but he stressed that B` or `Perdue said A, arguing that B`: the first
-/// content ends before the coordinated report or the participle cue of the second, which
-/// is a claim of its own.
+/// `Kuleba said A, but he stressed that B`, `Perdue said A, arguing that B` or `She said A,
+/// and when pressed, the mother of three replied, "B"`: the first content ends before the
+/// coordinated report, the participle cue or the source after a separator of the second,
+/// which is a claim of its own.
 pub(crate) fn end_contents_at_coordinated_reports(doc: &Document, frames: &mut [Frame]) {
     let separated = |start: usize| start >= 1 && SEPARATORS.contains(&doc.word(start - 1));
     let coordinated_sources = frames
@@ -20,7 +21,13 @@ pub(crate) fn end_contents_at_coordinated_reports(doc: &Document, frames: &mut [
                     &["but", "and", "while", "though", "although", "yet"],
                 )
                 && separated(start - 1);
-            coordinated.then(|| start - 2)
+            // `…, the mother of three replied, "…"`: a later source after a separator opens
+            // a report of its own too.
+            if coordinated {
+                Some(start - 2)
+            } else {
+                separated(start).then(|| start - 1)
+            }
         });
     // A participle cue after a separator (`, arguing that`) opens a report of its own, as
     // does a cue joined by a conjunction (`… and said he was …`).
@@ -91,6 +98,17 @@ mod tests {
             &[
                 ("experts", "that the dam could fail"),
                 ("engineers", "repairs would take months"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_later_source_after_a_comma_ends_the_first_content() {
+        assert_claims(
+            "Ivanka Trump said fathers would not be eligible, and when pressed on why, the mother of three replied, \"It's meant to benefit the mother.\"",
+            &[
+                ("trump", "fathers would not be eligible, and when pressed on why"),
+                ("trump", "It's meant to benefit the mother."),
             ],
         );
     }
