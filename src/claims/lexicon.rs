@@ -171,6 +171,8 @@ pub static RELATIVE_VERBS: &WordSet = word_file!("clause_words.txt", "relative-v
 pub static COORDINATORS: &WordSet = word_file!("clause_words.txt", "coordinators");
 /// Words skipped between a subject and its cue (`Lavrov also said`, `she has argued`).
 pub static AUXILIARIES: &WordSet = word_file!("auxiliaries.txt");
+/// Auxiliaries and copulas that carry a clause's tense (`would`, `is`).
+pub static FINITE_AUXILIARIES: &WordSet = word_file!("finite_auxiliaries.txt");
 /// Words after a cue that start an adjunct, not content (`said on Thursday after talks`).
 pub static ADJUNCT_OPENERS: &WordSet = word_file!("adjunct_openers.txt");
 /// Days of the week, lower case.
@@ -359,6 +361,7 @@ mod tests {
             ("RELATIVE_VERBS", RELATIVE_VERBS),
             ("COORDINATORS", COORDINATORS),
             ("AUXILIARIES", AUXILIARIES),
+            ("FINITE_AUXILIARIES", FINITE_AUXILIARIES),
             ("ADJUNCT_OPENERS", ADJUNCT_OPENERS),
             ("WEEKDAYS", WEEKDAYS),
             ("MONTHS", MONTHS),

@@ -56,8 +56,16 @@ pub(crate) fn end_contents_at_coordinated_reports(doc: &Document, frames: &mut [
     // every cut for every frame.
     cuts.sort_unstable();
     for frame in frames.iter_mut() {
+        // A report inside its own content (`The plan, Smith said, would fail`) cuts nothing.
+        let own_separator = frame
+            .source
+            .and_then(|(start, _)| start.checked_sub(1))
+            .map(|separator| doc.tokens[separator].start);
         let first_after_start = cuts.partition_point(|&byte| byte <= frame.content.0);
-        if let Some(&byte) = cuts.get(first_after_start) {
+        let mut later = cuts[first_after_start..]
+            .iter()
+            .filter(|&&byte| Some(byte) != own_separator);
+        if let Some(&byte) = later.next() {
             if byte < frame.content.1 {
                 frame.content.1 = byte;
             }

@@ -1,9 +1,12 @@
 //! Inverted reports, content first: `CONTENT, SOURCE CUE` (`"…," Lavrov said`), `CONTENT,
-//! CUE SOURCE` (`…, said Kuleba`), and split quotes whose second part follows the source
-//! (`"…," he said, "…"`).
+//! CUE SOURCE` (`…, said Kuleba`), split quotes whose second part follows the source
+//! (`"…," he said, "…"`), and a report inside its content (`The plan, Smith said, would
+//! fail`).
 
 use crate::claims::document::{Document, TokenRange};
-use crate::claims::lexicon::{CLOSING_QUOTES, INVERTING_CUES, SEPARATORS};
+use crate::claims::lexicon::{
+    CLOSING_QUOTES, FINITE_AUXILIARIES, INVERTING_CUES, SENTENCE_FINAL, SEPARATORS,
+};
 use crate::claims::quotes::Quote;
 use crate::claims::reported::Frame;
 use crate::segment::TokenSentence;
@@ -37,8 +40,33 @@ impl<'a> Document<'a> {
         }
         // Without content before it (`As a phone rang, the announcer said, "…"`), the
         // report is not inverted after all.
-        let content = self.content_before(source.0, sentence)?;
+        let mut content = self.content_before(source.0, sentence)?;
+        if let Some(end) = self.interrupted_clause_end(tail, sentence) {
+            // The claim is the article's text of its whole span, the report inside it too.
+            content.1 = end;
+            return Some(Frame::new(content, source, cue));
+        }
         Some(self.inverted_frame(content, source, cue, cue.1, sentence))
+    }
+
+    /// `The plan, Smith said on Monday, would fail.`: where the clause that the report
+    /// interrupts ends, when a separator and a finite auxiliary follow the report's short
+    /// adjunct at `tail`.
+    fn interrupted_clause_end(&self, tail: usize, sentence: &TokenSentence) -> Option<usize> {
+        const MAX_ADJUNCT_TOKENS: usize = 4;
+        let separator = (tail..sentence.last.min(tail + MAX_ADJUNCT_TOKENS + 1))
+            .find(|&k| !self.is_word(k))
+            .filter(|&k| self.word(k) == ",")?;
+        let resumes =
+            separator + 1 < sentence.last && self.is_in(separator + 1, FINITE_AUXILIARIES);
+        if !resumes || self.quote_around(separator + 1).is_some() {
+            return None;
+        }
+        let mut end = sentence.last;
+        while end > separator + 1 && SENTENCE_FINAL.contains(&self.word(end - 1)) {
+            end -= 1;
+        }
+        Some(self.tokens[end - 1].end)
     }
 
     /// `CONTENT, CUE SOURCE`: an inverting cue right after a separator or a closing quote,
@@ -148,6 +176,24 @@ mod tests {
         assert_claims(
             "When pressed on why the plan leaves out fathers, Ivanka Trump replied, \"It's meant to benefit the mother.\"",
             &[("trump", "It's meant to benefit the mother.")],
+        );
+    }
+
+    #[test]
+    fn a_report_inside_its_content_keeps_the_whole_clause() {
+        assert_claims(
+            "The plan, Senator Jane Perdue said on Monday, would fail.",
+            &[(
+                "perdue",
+                "The plan, Senator Jane Perdue said on Monday, would fail",
+            )],
+        );
+        assert_claims(
+            "The average weekly benefit, the campaign says, would be $300.",
+            &[(
+                "campaign",
+                "The average weekly benefit, the campaign says, would be $300",
+            )],
         );
     }
 
