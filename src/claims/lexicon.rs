@@ -156,6 +156,8 @@ pub static COLON_ONLY_CUES: &WordSet = cue_forms!(Flag::ColonOnly);
 pub static HEADLINE_CUES: &WordSet = cue_forms!(Flag::Headline);
 /// Capitalised cues that report after any capitalised word (`Obama Says Museum …`).
 pub static HEADLINE_AFTER_NAME_CUES: &WordSet = cue_forms!(Flag::HeadlineAfterName);
+/// Verbs of saying: a report inside another's content is a claim of its own only with one.
+pub static SPEECH_CUES: &WordSet = cue_forms!(Flag::Speech);
 
 /// Cues written as several words, matched before single-word cues; no one is a prefix of
 /// another, so the order they are tried in does not matter.
@@ -356,6 +358,7 @@ mod tests {
             ("COLON_ONLY_CUES", COLON_ONLY_CUES),
             ("HEADLINE_CUES", HEADLINE_CUES),
             ("HEADLINE_AFTER_NAME_CUES", HEADLINE_AFTER_NAME_CUES),
+            ("SPEECH_CUES", SPEECH_CUES),
             ("NOT_STANCE_WORDS", NOT_STANCE_WORDS),
             ("CONTENT_OPENERS", CONTENT_OPENERS),
             ("RELATIVE_VERBS", RELATIVE_VERBS),

@@ -8,7 +8,9 @@
 //! quote. This module holds the frame and the driver that tries the rules in order.
 
 use super::lexicon::COLON_ONLY_CUES;
-use super::rules::{add_continued_quotes, end_contents_at_coordinated_reports};
+use super::rules::{
+    add_continued_quotes, drop_nested_stances, end_contents_at_coordinated_reports,
+};
 
 pub use super::document::{Document, TokenRange};
 
@@ -82,6 +84,7 @@ pub fn find_frames(doc: &Document) -> Vec<Frame> {
         }
     }
     end_contents_at_coordinated_reports(doc, &mut frames);
+    drop_nested_stances(doc, &mut frames);
     add_continued_quotes(doc, &mut frames);
     frames
 }

@@ -19,6 +19,8 @@ pub enum Flag {
     Headline,
     /// Capitalised, a cue right after a capitalised word (`Obama Says Museum …`).
     HeadlineAfterName,
+    /// A verb of saying, whose report inside another's content is a claim of its own.
+    Speech,
 }
 
 impl Flag {
@@ -30,6 +32,7 @@ impl Flag {
             "colon-only" => Flag::ColonOnly,
             "headline" => Flag::Headline,
             "headline-after-name" => Flag::HeadlineAfterName,
+            "speech" => Flag::Speech,
             _ => return None,
         })
     }

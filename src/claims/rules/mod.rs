@@ -8,6 +8,7 @@ mod coordinated;
 mod dash_signature;
 mod inverted;
 mod label;
+mod nested_stance;
 mod participle;
 mod stance;
 mod subject_cue;
@@ -16,3 +17,4 @@ pub(crate) mod test_support;
 
 pub(crate) use content_end::end_contents_at_coordinated_reports;
 pub(crate) use continued_quotes::add_continued_quotes;
+pub(crate) use nested_stance::drop_nested_stances;
