@@ -40,6 +40,12 @@ pub const SAME_SIDE_MARGIN: f32 = 0.25;
 const JOIN_THRESHOLD: f32 = 0.5;
 /// What a shared affiliation in two speakers' names counts as: one confident agreement.
 const SHARED_AFFILIATION: f32 = 1.0;
+/// What sharing one person's camp counts as (`Jill Stein` and `Stein spokeswoman Melezia
+/// Figueroa`): two confident agreements, since a spokesman, a campaign or a family speaks
+/// for the person by definition, and one pair the model misreads must not split them.
+const SHARED_CAMP: f32 = 2.0;
+/// The prefix of the affiliation words that name a person's camp (`camp:trump`).
+const CAMP_PREFIX: &str = "camp:";
 /// A pair is evidence about its speakers' stance only when the model is this sure.
 const CONFIDENT_EVIDENCE: f32 = 0.3;
 
@@ -212,15 +218,25 @@ fn speaker_affinity(judged: &[Judged], hub_adjusted: &[f32], speakers: usize) ->
     affinity
 }
 
-/// Speakers whose names share an affiliation word lean to one side.
+/// Speakers whose names share an affiliation word lean to one side, those of one person's
+/// camp more strongly.
 fn add_shared_affiliations(affinity: &mut [Vec<f32>], affiliations: &[Vec<String>]) {
     let speakers = affinity.len().min(affiliations.len());
     for a in 0..speakers {
         for b in a + 1..speakers {
-            if affiliations[a].iter().any(|w| affiliations[b].contains(w)) {
-                affinity[a][b] += SHARED_AFFILIATION;
-                affinity[b][a] += SHARED_AFFILIATION;
-            }
+            let weight = affiliations[a]
+                .iter()
+                .filter(|w| affiliations[b].contains(w))
+                .map(|w| {
+                    if w.starts_with(CAMP_PREFIX) {
+                        SHARED_CAMP
+                    } else {
+                        SHARED_AFFILIATION
+                    }
+                })
+                .fold(0.0, f32::max);
+            affinity[a][b] += weight;
+            affinity[b][a] += weight;
         }
     }
 }
@@ -302,7 +318,7 @@ pub fn speaker_affiliations(speakers: &[Speaker]) -> Vec<Vec<String>> {
                         .to_lowercase()
                 })
                 .filter(|w| surnames.contains(w))
-                .map(|w| format!("camp:{w}"));
+                .map(|w| format!("{CAMP_PREFIX}{w}"));
             words.extend(camps);
             words.sort();
             words.dedup();
@@ -488,6 +504,39 @@ mod tests {
         let ranking = rank(&pairs, &affiliations);
         // The dissident opposes Lavrov's side as Kuleba does, so they are allies.
         assert_eq!(ranking.sides, vec![vec![0, 1], vec![2, 3]]);
+    }
+
+    #[test]
+    fn one_contradiction_does_not_split_a_persons_camp() {
+        // Stein's spokeswoman (0) and Stein (1): one pair the model reads as a
+        // contradiction; both are opposed by speaker 2.
+        let pairs = vec![
+            judged((0, 1), (0, 1), 0.55, 0.0),
+            judged((2, 3), (0, 2), 0.9, 0.0),
+            judged((4, 5), (1, 2), 0.9, 0.0),
+        ];
+        let speaker = |name: &str, role: Option<&str>| Speaker {
+            id: slug(name),
+            name: name.into(),
+            kind: SpeakerKind::Person,
+            role: role.map(str::to_string),
+            aliases: vec![],
+        };
+        let speakers = [
+            speaker("Melezia Figueroa", Some("Stein spokeswoman")),
+            speaker("Jill Stein", None),
+            speaker("Rush Limbaugh", None),
+        ];
+        let ranking = rank(&pairs, &speaker_affiliations(&speakers));
+        assert_eq!(ranking.sides, vec![vec![0, 1]]);
+        assert!(ranking.pairs[0].same_side);
+        // A shared nationality alone gives way to the same contradiction.
+        let nationality = [
+            affiliation_words(["Russian Foreign Minister Sergey Lavrov"]),
+            affiliation_words(["Russian dissident"]),
+        ];
+        let ranking = rank(&pairs[..1], &nationality);
+        assert!(ranking.sides.is_empty());
     }
 
     #[test]
