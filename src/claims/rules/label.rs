@@ -85,6 +85,7 @@ mod tests {
     #[test]
     fn an_editorial_label_names_no_speaker() {
         assert_no_claims("Correction: An earlier version misstated the date.");
+        assert_no_claims("CLARIFICATION: The first sentence has been clarified.");
     }
 
     #[test]
