@@ -24,8 +24,8 @@ impl Document<'_> {
         }
         let label_ok = colon > first
             && colon - first <= 2
-            && !self.is_in(first, NOT_LABELS)
-            && (first..colon).all(|k| self.is_word(k) && self.is_capitalised(k));
+            && (first..colon)
+                .all(|k| self.is_word(k) && self.is_capitalised(k) && !self.is_in(k, NOT_LABELS));
         if !label_ok {
             return None;
         }
@@ -86,6 +86,9 @@ mod tests {
     fn an_editorial_label_names_no_speaker() {
         assert_no_claims("Correction: An earlier version misstated the date.");
         assert_no_claims("CLARIFICATION: The first sentence has been clarified.");
+        assert_no_claims("The Latest: Cruz to give away engraved shotgun.");
+        assert_no_claims("Editor's Note: The following is part 3 of 3.");
+        assert_no_claims("Q: Have you talked to her?");
     }
 
     #[test]
