@@ -256,6 +256,8 @@ pub static SOURCE_GROUP_NOUNS: &WordSet = word_file!("source_group_nouns.txt");
 pub static SOURCE_ANONYMOUS_NOUNS: &WordSet = word_file!("source_anonymous_nouns.txt");
 /// Heads of descriptions of documents and recordings (`report`, `poll`).
 pub static SOURCE_DOCUMENT_NOUNS: &WordSet = word_file!("source_document_nouns.txt");
+/// Documents a subject issues in its own voice (`released a statement saying …`).
+pub static ISSUED_DOCUMENTS: &WordSet = word_file!("issued_documents.txt");
 /// Heads of descriptions of organisations (`campaign`, `agency`).
 pub static SOURCE_ORGANISATION_NOUNS: &WordSet = word_file!("source_organisation_nouns.txt");
 /// One-word names of states, capitals and institutions (`Turkey`, `Moscow`, `NATO`).
@@ -406,6 +408,7 @@ mod tests {
             ("SOURCE_GROUP_NOUNS", SOURCE_GROUP_NOUNS),
             ("SOURCE_ANONYMOUS_NOUNS", SOURCE_ANONYMOUS_NOUNS),
             ("SOURCE_DOCUMENT_NOUNS", SOURCE_DOCUMENT_NOUNS),
+            ("ISSUED_DOCUMENTS", ISSUED_DOCUMENTS),
             ("SOURCE_ORGANISATION_NOUNS", SOURCE_ORGANISATION_NOUNS),
             ("SOURCE_ORGANISATION_NAMES", SOURCE_ORGANISATION_NAMES),
             ("SOURCE_NOT_AGENTS", SOURCE_NOT_AGENTS),

@@ -100,8 +100,11 @@ fn frame_at(doc: &Document, cue: usize, cue_end: usize, si: usize) -> Option<Fra
     if doc.is_in(cue, COLON_ONLY_CUES) && cue_end < sentence.last && doc.word(cue_end) != ":" {
         return None;
     }
-    // `…, arguing that …`: a participle after a comma reports the clause's subject.
-    if doc.lower(cue).ends_with("ing") && cue > sentence.first && doc.word(cue - 1) == "," {
+    // `…, arguing that …` and `… released a statement saying …`: the participle reports
+    // the clause's subject.
+    let after_comma = cue > sentence.first && doc.word(cue - 1) == ",";
+    if doc.lower(cue).ends_with("ing") && after_comma || doc.follows_issued_document(cue, sentence)
+    {
         return doc.participle_frame(cue, cue_end, sentence);
     }
     if let Some(source) = doc.subject_before(cue, sentence.first) {

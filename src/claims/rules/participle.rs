@@ -1,7 +1,9 @@
 //! `…, arguing that …`: a participle cue after a comma reports the subject that opens the
-//! sentence (`Clinton criticized the plan, arguing that it would fail`).
+//! sentence (`Clinton criticized the plan, arguing that it would fail`), as does one after a
+//! document the subject issued (`The campaign released a statement saying …`).
 
 use crate::claims::document::Document;
+use crate::claims::lexicon::ISSUED_DOCUMENTS;
 use crate::claims::reported::Frame;
 use crate::segment::TokenSentence;
 
@@ -16,6 +18,17 @@ impl Document<'_> {
         let subject = self.phrase_starting_sentence(sentence)?;
         let content = self.content_after(cue, cue_end, sentence)?;
         Some(Frame::new(content, subject, (cue, cue_end)))
+    }
+
+    /// Whether the participle cue at `cue` follows a document that the sentence's subject
+    /// issued (`The campaign released a statement saying`): the document is an object, so
+    /// it is not at the start of the sentence.
+    pub(crate) fn follows_issued_document(&self, cue: usize, sentence: &TokenSentence) -> bool {
+        let participle = self.lower(cue).ends_with("ing");
+        let object = self
+            .subject_before(cue, sentence.first)
+            .filter(|(start, _)| *start > sentence.first);
+        participle && object.is_some_and(|(_, end)| self.is_in(end - 1, ISSUED_DOCUMENTS))
     }
 }
 
@@ -42,6 +55,14 @@ mod tests {
                 ("blasio", "the plan"),
                 ("blasio", "the city could not afford to wait"),
             ],
+        );
+    }
+
+    #[test]
+    fn a_participle_after_an_issued_document_reports_the_issuer() {
+        assert_claims(
+            "The Trump campaign released a statement saying that Trump meant something else.",
+            &[("trump-campaign", "that Trump meant something else")],
         );
     }
 
