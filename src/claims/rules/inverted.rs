@@ -83,12 +83,29 @@ impl<'a> Document<'a> {
         if !inverted || !self.is_in(cue, INVERTING_CUES) {
             return None;
         }
-        let source = self.phrase_after(cue_end, sentence.last)?;
+        let mut source = self.phrase_after(cue_end, sentence.last)?;
+        // `…, said the company's chief executive, John J. Ferriola`: the name after the
+        // role names the source.
+        if let Some(name) = self.appositive_name_after(source.1, sentence.last) {
+            source.1 = name.1;
+        }
         if !self.tail_is_adjunct(source.1, sentence.last) {
             return None;
         }
         let content = self.content_before(cue, sentence)?;
         Some(self.inverted_frame(content, source, (cue, cue_end), source.1, sentence))
+    }
+
+    /// A capitalised name between a comma at `comma` and the end of the sentence (or the
+    /// next comma): the appositive that names a role's holder.
+    fn appositive_name_after(&self, comma: usize, last: usize) -> Option<TokenRange> {
+        if comma + 2 >= last || self.word(comma) != "," {
+            return None;
+        }
+        let name = self.phrase_after(comma + 1, last)?;
+        let whole_words = (name.0..name.1).all(|k| !self.is_word(k) || self.is_capitalised(k));
+        let ends_clause = name.1 >= last || matches!(self.word(name.1), "," | "." | ";");
+        (name.0 == comma + 1 && name.1 - name.0 >= 2 && whole_words && ends_clause).then_some(name)
     }
 
     /// Extends content that ends with a quotation over a split quote's second part
@@ -194,6 +211,14 @@ mod tests {
                 "campaign",
                 "The average weekly benefit, the campaign says, would be $300",
             )],
+        );
+    }
+
+    #[test]
+    fn a_name_after_the_role_of_an_inverted_source_names_it() {
+        assert_claims(
+            "The plant is under pressure from imports, said the company's chief executive, John J. Ferriola.",
+            &[("ferriola", "The plant is under pressure from imports")],
         );
     }
 
