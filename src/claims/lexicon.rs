@@ -205,6 +205,8 @@ pub static PREPOSITIONS_OPENING: &WordSet = word_file!("prepositions.txt", "sent
 pub static PERSON_PRONOUNS: &WordSet = word_file!("pronouns.txt", "person");
 pub static GROUP_PRONOUNS: &WordSet = word_file!("pronouns.txt", "group");
 pub static FIRST_PERSON_PRONOUNS: &WordSet = word_file!("pronouns.txt", "first-person");
+/// Quantifiers that stand for a group when they open a clause as its subject (`Some said`).
+pub static QUANTIFIERS: &WordSet = word_file!("pronouns.txt", "quantifier");
 /// Pronouns that can be the listener of `told` (`told me this week`).
 pub static OBJECT_PRONOUNS: &WordSet = word_file!("pronouns.txt", "object");
 /// Determiners dropped from the front of a description.
@@ -379,6 +381,7 @@ mod tests {
             ("GROUP_PRONOUNS", GROUP_PRONOUNS),
             ("FIRST_PERSON_PRONOUNS", FIRST_PERSON_PRONOUNS),
             ("OBJECT_PRONOUNS", OBJECT_PRONOUNS),
+            ("QUANTIFIERS", QUANTIFIERS),
             ("DETERMINERS", DETERMINERS),
             ("NOUN_MARKERS", NOUN_MARKERS),
             ("DETERMINERS_CAPITALISED", DETERMINERS_CAPITALISED),

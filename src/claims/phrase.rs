@@ -52,6 +52,9 @@ impl Document<'_> {
         if pronouns.iter().any(|list| list.contains(&last.as_str())) {
             return Some((end - 1, end));
         }
+        if self.is_clause_opening_quantifier(end - 1, first) {
+            return self.quantifier_subject(end - 1, cue);
+        }
         if let Some(phrase) = self.phrase_ending_at(end, first) {
             return Some(self.extend_over_modifiers(phrase, first));
         }

@@ -9,6 +9,7 @@ mod dash_signature;
 mod inverted;
 mod label;
 mod participle;
+mod quantifier_subject;
 mod stance;
 mod subject_cue;
 #[cfg(test)]
