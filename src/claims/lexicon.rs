@@ -193,6 +193,9 @@ pub static TITLE_PARTICIPLES: &WordSet = word_file!("participles.txt", "title");
 /// Participles that end a reduced relative clause inside a subject (`A report released
 /// last year found`).
 pub static SUBJECT_PARTICIPLES: &WordSet = word_file!("participles.txt", "subject");
+/// Participles that describe a subject after its head (`Those surveyed say`, `People
+/// briefed on the move said`).
+pub static POST_HEAD_PARTICIPLES: &WordSet = word_file!("participles.txt", "post-head");
 /// Prepositions that attach modifiers to a subject's head (`Experts on North Korea`,
 /// `observers in Virginia`); the speaker is named by the words before them.
 pub static SUBJECT_MODIFIER_PREPOSITIONS: &WordSet =
@@ -371,6 +374,7 @@ mod tests {
             ("TITLE_CASE_SMALL_WORDS", TITLE_CASE_SMALL_WORDS),
             ("TITLE_PARTICIPLES", TITLE_PARTICIPLES),
             ("SUBJECT_PARTICIPLES", SUBJECT_PARTICIPLES),
+            ("POST_HEAD_PARTICIPLES", POST_HEAD_PARTICIPLES),
             (
                 "SUBJECT_MODIFIER_PREPOSITIONS",
                 SUBJECT_MODIFIER_PREPOSITIONS,
