@@ -198,6 +198,12 @@ impl Document<'_> {
             };
             start = s;
         }
+        // `Many speakers at the service said`: a quantifier before the modified head opens
+        // the subject.
+        let modified = start < phrase.0;
+        if modified && start == first + 1 && self.is_clause_opening_quantifier(first, first) {
+            start = first;
+        }
         if start == first {
             (start, phrase.1)
         } else {
@@ -489,6 +495,27 @@ mod tests {
         );
         let extracted = extract("Those surveyed say the economy is improving.");
         assert_eq!(extracted.speakers[0].kind, SpeakerKind::Group);
+    }
+
+    #[test]
+    fn a_with_modifier_and_an_opening_quantifier_belong_to_the_subject() {
+        assert_claims(
+            "People with direct knowledge of the talks said the deal was close.",
+            &[("people", "the deal was close")],
+        );
+        let text = "Many speakers at the service said he was a hero.";
+        let extracted = extract(text);
+        assert_eq!(extracted.claims.len(), 1, "{:?}", extracted.claims);
+        let claim = &extracted.claims[0];
+        assert_eq!(
+            (claim.speaker.as_str(), claim.text.as_str()),
+            ("speakers", "he was a hero")
+        );
+        let source = claim.source_span.expect("a source");
+        assert_eq!(
+            &text[source.start..source.end],
+            "Many speakers at the service"
+        );
     }
 
     #[test]
