@@ -216,6 +216,9 @@ pub static OBJECT_PRONOUNS: &WordSet = word_file!("pronouns.txt", "object");
 pub static DETERMINERS: &WordSet = word_file!("determiners.txt", "description");
 /// Words after which a cue word is a noun (`the report`, `a question`).
 pub static NOUN_MARKERS: &WordSet = word_file!("determiners.txt", "noun-markers");
+/// Possessive determiners, before a source they do not name (`according to their
+/// attorneys`).
+pub static POSSESSIVE_DETERMINERS: &WordSet = word_file!("determiners.txt", "possessive");
 /// Capitalised words that cannot end a subject (`The`, `This`; weekdays and months too, by
 /// `is_time_word`).
 pub static DETERMINERS_CAPITALISED: &WordSet = word_file!("determiners.txt", "capitalised");
@@ -388,6 +391,7 @@ mod tests {
             ("QUANTIFIERS", QUANTIFIERS),
             ("DETERMINERS", DETERMINERS),
             ("NOUN_MARKERS", NOUN_MARKERS),
+            ("POSSESSIVE_DETERMINERS", POSSESSIVE_DETERMINERS),
             ("DETERMINERS_CAPITALISED", DETERMINERS_CAPITALISED),
             ("SEPARATORS", SEPARATORS),
             ("CLOSING_QUOTES", CLOSING_QUOTES),
