@@ -158,6 +158,10 @@ mod tests {
             ("engineers", Some(Group)),
             ("russian-ukrainian", None),
             ("investor", Some(Role)),
+            ("estimate", Some(Document)),
+            ("count", Some(Document)),
+            ("inquiry", Some(Document)),
+            ("projections", Some(Document)),
         ];
         for (head, kind) in cases {
             assert_eq!(head_kind(head), kind, "{head}");

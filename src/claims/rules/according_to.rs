@@ -40,8 +40,8 @@ impl Document<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::claims::rules::test_support::{assert_claims, claims_of, has};
-    use crate::claims::ClaimKind;
+    use crate::claims::rules::test_support::{assert_claims, claims_of, extract, has};
+    use crate::claims::{ClaimKind, SpeakerKind};
 
     #[test]
     fn according_to_before_the_content() {
@@ -71,6 +71,25 @@ mod tests {
         assert_claims(
             "According to his aides, the senator will run again.",
             &[("aides", "the senator will run again")],
+        );
+    }
+
+    #[test]
+    fn according_to_an_estimate_is_a_document() {
+        let extracted = extract(
+            "The program costs $3 billion, according to a Congressional Budget Office estimate.",
+        );
+        let speakers: Vec<(&str, SpeakerKind)> = extracted
+            .speakers
+            .iter()
+            .map(|s| (s.id.as_str(), s.kind))
+            .collect();
+        assert_eq!(
+            speakers,
+            [(
+                "congressional-budget-office-estimate",
+                SpeakerKind::Document
+            )]
         );
     }
 
