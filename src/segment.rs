@@ -228,6 +228,18 @@ mod tests {
     }
 
     #[test]
+    fn a_name_suffix_ends_a_sentence_only_before_a_word_that_opens_one() {
+        assert_eq!(
+            texts("Joseph R. Biden Jr. said it was fair. He met Joseph Biden Jr. The talks ended."),
+            [
+                "Joseph R. Biden Jr. said it was fair.",
+                "He met Joseph Biden Jr.",
+                "The talks ended."
+            ]
+        );
+    }
+
+    #[test]
     fn decimals_and_ellipses() {
         assert_eq!(
             texts("Prices rose 3.5 percent… and then fell. We waited... Nothing came."),

@@ -35,6 +35,10 @@ pub const TITLE_ABBREVIATIONS: &[&str] = &[
     "atty", "gens", "govs",
 ];
 
+/// Suffixes written with a dot after a surname (`Joseph R. Biden Jr.`): the dot is theirs,
+/// but unlike a title they can end a sentence.
+pub const NAME_SUFFIX_ABBREVIATIONS: &[&str] = &["jr", "sr"];
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -103,6 +107,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let word = &text[byte_at(start)..byte_at(i)];
             let is_title = TITLE_ABBREVIATIONS
                 .iter()
+                .chain(NAME_SUFFIX_ABBREVIATIONS)
                 .any(|t| t.eq_ignore_ascii_case(word));
             // A middle initial (`Donald J. Trump`) keeps its dot too.
             let is_initial = i - start == 1
@@ -205,6 +210,14 @@ mod tests {
     #[test]
     fn a_title_keeps_its_dot() {
         assert_eq!(words("Mr. Obama"), ["Mr.", "Obama"]);
+    }
+
+    #[test]
+    fn a_name_suffix_keeps_its_dot() {
+        assert_eq!(
+            words("Joseph R. Biden Jr. said"),
+            ["Joseph", "R.", "Biden", "Jr.", "said"]
+        );
     }
 
     #[test]

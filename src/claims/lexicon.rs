@@ -197,6 +197,9 @@ pub static TITLE_PARTICIPLES: &WordSet = word_file!("participles.txt", "title");
 /// Participles that end a reduced relative clause inside a subject (`A report released
 /// last year found`).
 pub static SUBJECT_PARTICIPLES: &WordSet = word_file!("participles.txt", "subject");
+/// Participles that describe a subject after its head (`Those surveyed say`, `People
+/// briefed on the move said`).
+pub static POST_HEAD_PARTICIPLES: &WordSet = word_file!("participles.txt", "post-head");
 /// Prepositions that attach modifiers to a subject's head (`Experts on North Korea`,
 /// `observers in Virginia`); the speaker is named by the words before them.
 pub static SUBJECT_MODIFIER_PREPOSITIONS: &WordSet =
@@ -209,12 +212,17 @@ pub static PREPOSITIONS_OPENING: &WordSet = word_file!("prepositions.txt", "sent
 pub static PERSON_PRONOUNS: &WordSet = word_file!("pronouns.txt", "person");
 pub static GROUP_PRONOUNS: &WordSet = word_file!("pronouns.txt", "group");
 pub static FIRST_PERSON_PRONOUNS: &WordSet = word_file!("pronouns.txt", "first-person");
+/// Quantifiers that stand for a group when they open a clause as its subject (`Some said`).
+pub static QUANTIFIERS: &WordSet = word_file!("pronouns.txt", "quantifier");
 /// Pronouns that can be the listener of `told` (`told me this week`).
 pub static OBJECT_PRONOUNS: &WordSet = word_file!("pronouns.txt", "object");
 /// Determiners dropped from the front of a description.
 pub static DETERMINERS: &WordSet = word_file!("determiners.txt", "description");
 /// Words after which a cue word is a noun (`the report`, `a question`).
 pub static NOUN_MARKERS: &WordSet = word_file!("determiners.txt", "noun-markers");
+/// Possessive determiners, before a source they do not name (`according to their
+/// attorneys`).
+pub static POSSESSIVE_DETERMINERS: &WordSet = word_file!("determiners.txt", "possessive");
 /// Capitalised words that cannot end a subject (`The`, `This`; weekdays and months too, by
 /// `is_time_word`).
 pub static DETERMINERS_CAPITALISED: &WordSet = word_file!("determiners.txt", "capitalised");
@@ -377,6 +385,7 @@ mod tests {
             ("TITLE_CASE_SMALL_WORDS", TITLE_CASE_SMALL_WORDS),
             ("TITLE_PARTICIPLES", TITLE_PARTICIPLES),
             ("SUBJECT_PARTICIPLES", SUBJECT_PARTICIPLES),
+            ("POST_HEAD_PARTICIPLES", POST_HEAD_PARTICIPLES),
             (
                 "SUBJECT_MODIFIER_PREPOSITIONS",
                 SUBJECT_MODIFIER_PREPOSITIONS,
@@ -387,8 +396,10 @@ mod tests {
             ("GROUP_PRONOUNS", GROUP_PRONOUNS),
             ("FIRST_PERSON_PRONOUNS", FIRST_PERSON_PRONOUNS),
             ("OBJECT_PRONOUNS", OBJECT_PRONOUNS),
+            ("QUANTIFIERS", QUANTIFIERS),
             ("DETERMINERS", DETERMINERS),
             ("NOUN_MARKERS", NOUN_MARKERS),
+            ("POSSESSIVE_DETERMINERS", POSSESSIVE_DETERMINERS),
             ("DETERMINERS_CAPITALISED", DETERMINERS_CAPITALISED),
             ("SEPARATORS", SEPARATORS),
             ("CLOSING_QUOTES", CLOSING_QUOTES),

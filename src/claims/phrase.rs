@@ -4,9 +4,10 @@
 
 use super::document::{Document, TokenRange};
 use super::lexicon::{
-    ADJUNCT_OPENERS, AUXILIARIES, CLOSING_QUOTES, CONTENT_OPENERS, CUE_WORDS,
-    FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, OBJECT_FIRST_CUES, PERSON_PRONOUNS, PHRASE_LINKS,
-    PHRASE_STOPS, PREPOSITIONS_OPENING, RELATIVE_VERBS, SENTENCE_FINAL, SEPARATORS,
+    ADJUNCT_OPENERS, AUXILIARIES, CLOSING_QUOTES, CONTENT_OPENERS, CUE_WORDS, DETERMINERS,
+    FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, NOUN_MARKERS, OBJECT_FIRST_CUES, PERSON_PRONOUNS,
+    PHRASE_LINKS, PHRASE_STOPS, POSTMODIFIERS, POST_HEAD_PARTICIPLES, PREPOSITIONS,
+    PREPOSITIONS_OPENING, RELATIVE_VERBS, SENTENCE_FINAL, SEPARATORS,
     SUBJECT_MODIFIER_PREPOSITIONS, SUBJECT_PARTICIPLES, TIME_ADJUNCT_OPENERS, TITLE_PARTICIPLES,
     WEEKDAYS,
 };
@@ -52,6 +53,20 @@ impl Document<'_> {
         if pronouns.iter().any(|list| list.contains(&last.as_str())) {
             return Some((end - 1, end));
         }
+        if self.is_clause_opening_quantifier(end - 1, first) {
+            return self.quantifier_subject(end - 1, cue);
+        }
+        if let Some(subject) = self.post_head_subject(end, first) {
+            return Some(subject);
+        }
+        // `Veterans interviewed at the rally said`: the participle describes the subject
+        // before it, and in `the delegation at the talks said` a word right after a
+        // determiner is a noun: neither is the verb of the phrase before it.
+        let after_determiner =
+            self.is_in(end - 1, DETERMINERS) || self.is_in(end - 1, NOUN_MARKERS);
+        if end == cue && (after_determiner || self.is_post_head_modifier(cue)) {
+            return None;
+        }
         if let Some(phrase) = self.phrase_ending_at(end, first) {
             return Some(self.extend_over_modifiers(phrase, first));
         }
@@ -61,6 +76,40 @@ impl Document<'_> {
             }
         }
         self.relative_subject(end, first)
+    }
+
+    /// A sentence-opening subject described after its head: `Those surveyed`, `People
+    /// briefed on the move`, `Veterans interviewed at the rally`, `Those close to him`:
+    /// the head, a participle or adjective that follows heads, and the words it governs,
+    /// up to `end`.
+    fn post_head_subject(&self, end: usize, first: usize) -> Option<TokenRange> {
+        const MAX_GOVERNED_WORDS: usize = 8;
+        let modifier = (first + 1..end)
+            .rev()
+            .take(MAX_GOVERNED_WORDS + 1)
+            .take_while(|&k| self.is_word(k) && !self.is_in(k, AUXILIARIES))
+            .find(|&k| self.is_post_head_modifier(k))?;
+        let governed = modifier + 1..end;
+        let governs_a_phrase = governed.is_empty()
+            || ((self.is_in(modifier + 1, PREPOSITIONS)
+                || self.is_in(modifier + 1, SUBJECT_MODIFIER_PREPOSITIONS))
+                && governed.clone().all(|k| !self.is_in(k, CUE_WORDS)));
+        if !governs_a_phrase || self.quote_around(modifier).is_some() {
+            return None;
+        }
+        let head_start = if self.lower(modifier - 1) == "those" {
+            modifier - 1
+        } else {
+            self.phrase_ending_at(modifier, first)?.0
+        };
+        (head_start == first).then_some((head_start, end))
+    }
+
+    /// Whether token `k` is a lower-case participle or adjective that follows the head it
+    /// describes (`surveyed`, `briefed`, `close`, `familiar`).
+    fn is_post_head_modifier(&self, k: usize) -> bool {
+        self.word(k).starts_with(char::is_lowercase)
+            && (self.is_in(k, POST_HEAD_PARTICIPLES) || self.is_in(k, POSTMODIFIERS))
     }
 
     /// An appositive between commas: `Rendell, a Clinton surrogate, said`; the source
@@ -148,6 +197,12 @@ impl Document<'_> {
                 break;
             };
             start = s;
+        }
+        // `Many speakers at the service said`: a quantifier before the modified head opens
+        // the subject.
+        let modified = start < phrase.0;
+        if modified && start == first + 1 && self.is_clause_opening_quantifier(first, first) {
+            start = first;
         }
         if start == first {
             (start, phrase.1)
@@ -416,5 +471,66 @@ impl Document<'_> {
             self.tokens[next.first].start,
             self.tokens[next.last - 1].end,
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::rules::test_support::{assert_claims, extract};
+    use crate::claims::SpeakerKind;
+
+    #[test]
+    fn a_subject_described_after_its_head_names_the_head() {
+        assert_claims(
+            "Those surveyed say the economy is improving.",
+            &[("those", "the economy is improving")],
+        );
+        assert_claims(
+            "People briefed on the move said it was imminent.",
+            &[("people", "it was imminent")],
+        );
+        assert_claims(
+            "Those close to him say he is tired.",
+            &[("those", "he is tired")],
+        );
+        let extracted = extract("Those surveyed say the economy is improving.");
+        assert_eq!(extracted.speakers[0].kind, SpeakerKind::Group);
+    }
+
+    #[test]
+    fn a_with_modifier_and_an_opening_quantifier_belong_to_the_subject() {
+        assert_claims(
+            "People with direct knowledge of the talks said the deal was close.",
+            &[("people", "the deal was close")],
+        );
+        let text = "Many speakers at the service said he was a hero.";
+        let extracted = extract(text);
+        assert_eq!(extracted.claims.len(), 1, "{:?}", extracted.claims);
+        let claim = &extracted.claims[0];
+        assert_eq!(
+            (claim.speaker.as_str(), claim.text.as_str()),
+            ("speakers", "he was a hero")
+        );
+        let source = claim.source_span.expect("a source");
+        assert_eq!(
+            &text[source.start..source.end],
+            "Many speakers at the service"
+        );
+    }
+
+    #[test]
+    fn a_participle_after_the_head_is_no_stance_verb() {
+        assert_claims(
+            "Veterans interviewed at the rally said they backed Trump.",
+            &[("veterans", "they backed Trump")],
+        );
+    }
+
+    #[test]
+    fn a_word_after_a_determiner_is_no_stance_verb() {
+        assert_claims(
+            "The spokesman for the delegation at the talks said the deal was fair.",
+            &[("spokesman", "the deal was fair")],
+        );
     }
 }

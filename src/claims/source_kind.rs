@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::lexicon::{
-    WordSet, SOURCE_ANONYMOUS_NOUNS, SOURCE_DOCUMENT_NOUNS, SOURCE_GROUP_NOUNS, SOURCE_NOT_AGENTS,
-    SOURCE_ORGANISATION_NAMES, SOURCE_ORGANISATION_NOUNS, SOURCE_PERSON_NOUNS,
+    WordSet, QUANTIFIERS, SOURCE_ANONYMOUS_NOUNS, SOURCE_DOCUMENT_NOUNS, SOURCE_GROUP_NOUNS,
+    SOURCE_NOT_AGENTS, SOURCE_ORGANISATION_NAMES, SOURCE_ORGANISATION_NOUNS, SOURCE_PERSON_NOUNS,
 };
 
 /// The kind of source a description's head noun names.
@@ -100,7 +100,10 @@ fn listed_kind(head: &str) -> Option<DescriptionKind> {
     if SOURCE_PERSON_NOUNS.contains(&head) {
         return Some(DescriptionKind::Role);
     }
-    if SOURCE_GROUP_NOUNS.contains(&head) || PERSON_PLURALS.contains(head) {
+    if SOURCE_GROUP_NOUNS.contains(&head)
+        || PERSON_PLURALS.contains(head)
+        || QUANTIFIERS.contains(&head)
+    {
         return Some(DescriptionKind::Group);
     }
     // Short words are not agent nouns (`gist`).
@@ -155,6 +158,10 @@ mod tests {
             ("engineers", Some(Group)),
             ("russian-ukrainian", None),
             ("investor", Some(Role)),
+            ("estimate", Some(Document)),
+            ("count", Some(Document)),
+            ("inquiry", Some(Document)),
+            ("projections", Some(Document)),
         ];
         for (head, kind) in cases {
             assert_eq!(head_kind(head), kind, "{head}");

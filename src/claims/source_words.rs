@@ -4,7 +4,9 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use super::lexicon::{APPOSITIVE_ENDS, POSTMODIFIERS, SUBJECT_MODIFIER_PREPOSITIONS};
+use super::lexicon::{
+    APPOSITIVE_ENDS, POSTMODIFIERS, POST_HEAD_PARTICIPLES, SUBJECT_MODIFIER_PREPOSITIONS,
+};
 use super::source_kind;
 use super::speakers::{classify, Mention};
 
@@ -34,9 +36,12 @@ impl<'a> SourceWords<'a> {
             .position(|(k, w)| {
                 // A participle after the head opens a modifier (`A union representing …`).
                 let participle = k > 0 && w.ends_with("ing") && w.starts_with(char::is_lowercase);
+                // So does a word that describes the head after it (`Those close to him`).
+                let post_head = k > 0 && is_post_head_modifier(w);
                 *w == ","
                     || *w == "("
                     || participle
+                    || post_head
                     || SUBJECT_MODIFIER_PREPOSITIONS.contains(&w.to_lowercase().as_str())
             })
             .unwrap_or(words.len());
@@ -117,6 +122,15 @@ fn is_postmodifier(word: &str) -> bool {
     let lower = word.to_lowercase();
     word.starts_with(char::is_lowercase)
         && ((lower.ends_with("ed") && lower.len() > 4) || POSTMODIFIERS.contains(&lower.as_str()))
+}
+
+/// A lower-case participle or adjective that describes the head before it and the
+/// words after it (`surveyed`, `briefed on the move`, `close to him`).
+fn is_post_head_modifier(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    word.starts_with(char::is_lowercase)
+        && (POST_HEAD_PARTICIPLES.contains(&lower.as_str())
+            || POSTMODIFIERS.contains(&lower.as_str()))
 }
 
 /// The role phrase at the start of `words`, if it is one: up to the next clause boundary,
@@ -260,6 +274,11 @@ mod tests {
             ["a", "CBS", "poll"]
         );
         assert_eq!(read(&["a", "person", "familiar"]).naming, ["a", "person"]);
+        assert_eq!(read(&["Those", "close", "to", "him"]).naming, ["Those"]);
+        assert_eq!(
+            read(&["People", "briefed", "on", "the", "move"]).naming,
+            ["People"]
+        );
     }
 
     #[test]

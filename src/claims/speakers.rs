@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use super::lexicon::{
     CONTRACTIONS, DEMONYMS, DETERMINERS, FEMALE_FIRST_NAMES, FEMALE_ROLE_WORDS,
     FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, HONORIFICS, LEADING_FILLERS, MALE_FIRST_NAMES,
-    MALE_ROLE_WORDS, NAME_SUFFIXES, ORGANISATION_HEADS, PERSON_PRONOUNS, PHRASE_STOPS, ROLE_ENDS,
-    ROLE_SYNONYMS, SOURCE_GROUP_NOUNS, TITLE_WORDS,
+    MALE_ROLE_WORDS, NAME_SUFFIXES, ORGANISATION_HEADS, PERSON_PRONOUNS, PHRASE_STOPS, QUANTIFIERS,
+    ROLE_ENDS, ROLE_SYNONYMS, SOURCE_GROUP_NOUNS, TITLE_WORDS,
 };
 use super::source_kind::{self, DescriptionKind};
 use super::{Speaker, SpeakerKind};
@@ -76,6 +76,11 @@ pub fn classify(words: &[&str]) -> Mention {
     if let [only] = lower.as_slice() {
         if let Some(pronoun) = as_pronoun(only) {
             return Mention::Pronoun(pronoun.to_string());
+        }
+        // A lone quantifier (`Some said`) is the head of its description, not a
+        // determiner, nor a name when it opens the sentence.
+        if QUANTIFIERS.contains(&only.as_str()) {
+            return description(words, &lower, false);
         }
     }
     let filler = |w: &str| {

@@ -2,7 +2,7 @@
 //! hit`) or after it (`Civilians fled, according to Kuleba`).
 
 use crate::claims::document::Document;
-use crate::claims::lexicon::{COORDINATORS, OPENING_QUOTES};
+use crate::claims::lexicon::{COORDINATORS, OPENING_QUOTES, POSSESSIVE_DETERMINERS};
 use crate::claims::reported::Frame;
 use crate::segment::TokenSentence;
 
@@ -16,7 +16,11 @@ impl Document<'_> {
         cue_end: usize,
         sentence: &TokenSentence,
     ) -> Option<Frame> {
-        let source = self.phrase_after(cue_end, sentence.last)?;
+        // `according to their attorneys`: the possessive names no one; the noun after it
+        // is the source, resolved like any description.
+        let possessive = cue_end + 1 < sentence.last && self.is_in(cue_end, POSSESSIVE_DETERMINERS);
+        let from = if possessive { cue_end + 1 } else { cue_end };
+        let source = self.phrase_after(from, sentence.last)?;
         let opening = cue == sentence.first
             || OPENING_QUOTES.contains(&self.word(cue - 1))
             || self.is_in(cue - 1, COORDINATORS);
@@ -36,8 +40,8 @@ impl Document<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::claims::rules::test_support::{assert_claims, claims_of, has};
-    use crate::claims::ClaimKind;
+    use crate::claims::rules::test_support::{assert_claims, claims_of, extract, has};
+    use crate::claims::{ClaimKind, SpeakerKind};
 
     #[test]
     fn according_to_before_the_content() {
@@ -55,6 +59,37 @@ mod tests {
                 "state-department-spokesman",
                 "The embassy will reopen next month",
             )],
+        );
+    }
+
+    #[test]
+    fn according_to_a_possessive_source_names_the_noun() {
+        assert_claims(
+            "The charges were false, according to their attorneys.",
+            &[("attorneys", "The charges were false")],
+        );
+        assert_claims(
+            "According to his aides, the senator will run again.",
+            &[("aides", "the senator will run again")],
+        );
+    }
+
+    #[test]
+    fn according_to_an_estimate_is_a_document() {
+        let extracted = extract(
+            "The program costs $3 billion, according to a Congressional Budget Office estimate.",
+        );
+        let speakers: Vec<(&str, SpeakerKind)> = extracted
+            .speakers
+            .iter()
+            .map(|s| (s.id.as_str(), s.kind))
+            .collect();
+        assert_eq!(
+            speakers,
+            [(
+                "congressional-budget-office-estimate",
+                SpeakerKind::Document
+            )]
         );
     }
 
