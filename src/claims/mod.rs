@@ -224,6 +224,11 @@ fn named_people(
     let mut people: Vec<(usize, usize, speakers::NamedPersonWords)> = Vec::new();
     for (start, end) in capitalised_runs(text, tokens) {
         let words: Vec<&str> = (start..end).map(|k| tokens[k].text(text)).collect();
+        // `MIDWAY ATOLL - …`, `QUESTIONABLE MEDICAL CLAIMS - …`: a dateline or a heading in
+        // capitals names no one that a later `he` could mean.
+        if words.iter().all(|w| is_all_capitals(w)) {
+            continue;
+        }
         let Some(mut person) = speakers::named_person(&words) else {
             continue;
         };
@@ -248,6 +253,11 @@ fn named_people(
         .into_iter()
         .map(|(start, _, person)| (start, person))
         .collect()
+}
+
+/// Whether a word is written in capitals throughout (`ATOLL`; not `A` alone).
+fn is_all_capitals(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
 }
 
 /// The role before a name and a comma in narration, from the start of its clause (`On
@@ -549,9 +559,23 @@ fn learn_full_names(
 ) {
     let sentence_starts: Vec<usize> = doc.sentences.iter().map(|s| s.first).collect();
     for (start, person) in people {
-        let subject = sentence_starts.binary_search(&start).is_ok();
+        let sentence_first = sentence_starts
+            .partition_point(|&s| s <= start)
+            .checked_sub(1)
+            .map_or(start, |k| sentence_starts[k]);
+        let subject = sentence_first == start || after_dateline(doc, sentence_first, start);
         registry.learn(person, doc.tokens[start].start, subject);
     }
+}
+
+/// Whether the tokens from a sentence's `first` up to `start` are a dateline: capitalised
+/// words and a parenthesis, closed by a dash (`MIDWAY ATOLL -`, `MOSCOW (Reuters) –`).
+fn after_dateline(doc: &reported::Document, first: usize, start: usize) -> bool {
+    let dash = |k: usize| matches!(doc.word(k), "-" | "–" | "—");
+    start > first + 1
+        && dash(start - 1)
+        && (first..start - 1)
+            .all(|k| doc.is_capitalised(k) || matches!(doc.word(k), "(" | ")" | ","))
 }
 
 /// Trims spaces and trailing commas and dashes from a content byte range.
@@ -815,6 +839,21 @@ mod tests {
         assert!(
             has(&claims, "trump", "he would win", ClaimKind::Indirect),
             "{claims:?}"
+        );
+    }
+
+    #[test]
+    fn a_dateline_in_capitals_is_no_one_a_pronoun_can_mean() {
+        let claims = claims_of(
+            "MIDWAY ATOLL - President Barack Obama flew here last week. \"They are terrifying,\" he said.",
+        );
+        assert_eq!(
+            claims,
+            [(
+                "obama".to_string(),
+                "They are terrifying".to_string(),
+                ClaimKind::Direct
+            )]
         );
     }
 
