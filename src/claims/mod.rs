@@ -843,6 +843,17 @@ mod tests {
     }
 
     #[test]
+    fn a_website_is_no_person() {
+        let extracted = extract("Popular Website Shows Bias When It Comes To Republicans.");
+        let kinds: Vec<(&str, SpeakerKind)> = extracted
+            .speakers
+            .iter()
+            .map(|s| (s.id.as_str(), s.kind))
+            .collect();
+        assert_eq!(kinds, [("popular-website", SpeakerKind::Organisation)]);
+    }
+
+    #[test]
     fn a_dateline_in_capitals_is_no_one_a_pronoun_can_mean() {
         let claims = claims_of(
             "MIDWAY ATOLL - President Barack Obama flew here last week. \"They are terrifying,\" he said.",
