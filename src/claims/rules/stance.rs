@@ -24,6 +24,10 @@ impl Document<'_> {
         if start != first {
             return None;
         }
+        // `Richard Revesz, director of …`: after a comma comes an appositive, not the verb.
+        if (end..i).any(|k| !self.is_word(k)) {
+            return None;
+        }
         let after_auxiliary = end < i;
         // `He is sick`, `Oz is hardly an impartial figure`: after a copula only an -ing
         // verb is a stance (`is calling for`).
@@ -144,6 +148,14 @@ mod tests {
             &[("clinton", "new rules on banks")],
         );
         assert_no_claims("Mehmet Oz is hardly an impartial figure.");
+    }
+
+    #[test]
+    fn an_appositive_after_the_name_is_no_stance() {
+        assert_claims(
+            "Richard Revesz, director of the Institute for Policy Integrity, said the states were exaggerating.",
+            &[("revesz", "the states were exaggerating")],
+        );
     }
 
     #[test]
