@@ -70,6 +70,22 @@ fn description(words: &[&str], lower: &[String], definite: bool) -> Mention {
     }
 }
 
+/// An organisation's mention whose last capitalised word before any `of` is at `head`.
+/// Lower-case adjectives before a name of several words are not part of it (`the
+/// conservative-leaning Tax Foundation`, `the left-leaning Center for American Progress`);
+/// a lone capitalised head keeps them (`super PAC`), and so does a common noun before
+/// `of` (`the government of Costa Rica`).
+fn organisation(words: &[&str], head: usize) -> Mention {
+    let name_start = words
+        .iter()
+        .position(|w| is_capitalised(w))
+        .filter(|&k| k < head)
+        .unwrap_or(0);
+    Mention::Organisation {
+        name: words[name_start..].join(" "),
+    }
+}
+
 /// Classifies the words of a source mention.
 pub fn classify(words: &[&str]) -> Mention {
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
@@ -121,9 +137,7 @@ pub fn classify(words: &[&str]) -> Mention {
             return classify(&with_determiners[..first + link]);
         }
         if head_is_org {
-            return Mention::Organisation {
-                name: words.join(" "),
-            };
+            return organisation(words, link);
         }
     }
     let Some(last) = lower.last() else {
@@ -152,9 +166,7 @@ pub fn classify(words: &[&str]) -> Mention {
             && !lower.iter().any(|w| is_title_word(w))
             && !lower.first().is_some_and(|w| is_first_name(w)));
     if is_org {
-        return Mention::Organisation {
-            name: words.join(" "),
-        };
+        return organisation(words, words.len() - 1);
     }
     // The name is the last run of capitalised words that are not titles.
     let mut name_start = words.len();
@@ -966,6 +978,27 @@ mod tests {
             }
         );
         assert_eq!(classify(&["She"]), Mention::Pronoun("she".into()));
+    }
+
+    #[test]
+    fn adjectives_before_an_organisation_name_are_not_part_of_it() {
+        let organisation = |name: &str| Mention::Organisation { name: name.into() };
+        assert_eq!(
+            classify(&["the", "conservative-leaning", "Tax", "Foundation"]),
+            organisation("Tax Foundation")
+        );
+        assert_eq!(
+            classify(&[
+                "the",
+                "nonpartisan",
+                "Center",
+                "for",
+                "American",
+                "Progress"
+            ]),
+            organisation("Center for American Progress")
+        );
+        assert_eq!(classify(&["a", "super", "PAC"]), organisation("super PAC"));
     }
 
     #[test]
