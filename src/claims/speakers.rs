@@ -86,6 +86,24 @@ fn organisation(words: &[&str], head: usize) -> Mention {
     }
 }
 
+/// `Secretary of State John Kerry`, `Former Director of National Intelligence James
+/// Clapper`: titles, `of`, and a full name whose titles complete the office; the person,
+/// with every title word as a role.
+fn office_before_name(words: &[&str], lower: &[String], link: usize) -> Option<Mention> {
+    let office = lower[link] == "of" && lower[..link].iter().all(|w| is_title_word(w));
+    if !office {
+        return None;
+    }
+    match classify(&words[link + 1..]) {
+        Mention::Person { name, roles, title } if name.len() >= 2 => Some(Mention::Person {
+            name,
+            roles: lower[..link].iter().cloned().chain(roles).collect(),
+            title: format!("{} {title}", words[..=link].join(" ")),
+        }),
+        _ => None,
+    }
+}
+
 /// Classifies the words of a source mention.
 pub fn classify(words: &[&str]) -> Mention {
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
@@ -134,6 +152,9 @@ pub fn classify(words: &[&str]) -> Mention {
             return description(words, lower, definite);
         }
         if link > 0 && !head_is_org {
+            if let Some(person) = office_before_name(words, lower, link) {
+                return person;
+            }
             return classify(&with_determiners[..first + link]);
         }
         if head_is_org {
@@ -978,6 +999,29 @@ mod tests {
             }
         );
         assert_eq!(classify(&["She"]), Mention::Pronoun("she".into()));
+    }
+
+    #[test]
+    fn an_office_named_with_of_before_a_full_name_is_the_persons_title() {
+        assert_eq!(
+            classify(&["Secretary", "of", "State", "John", "Kerry"]),
+            Mention::Person {
+                name: vec!["John".into(), "Kerry".into()],
+                roles: vec!["secretary".into(), "state".into()],
+                title: "Secretary of State".into(),
+            }
+        );
+        let claims = crate::claims::rules::test_support::claims_of(
+            "Former Director of National Intelligence James Clapper said the threat was real. \
+             Clapper said the agencies agreed.",
+        );
+        let speakers: Vec<&str> = claims.iter().map(|(s, _, _)| s.as_str()).collect();
+        assert_eq!(speakers, ["clapper", "clapper"]);
+        // A name before `of` keeps its place (`Rep. Elijah Cummings of Maryland`).
+        assert!(matches!(
+            classify(&["Rep.", "Elijah", "Cummings", "of", "Maryland"]),
+            Mention::Person { name, .. } if name == ["Elijah", "Cummings"]
+        ));
     }
 
     #[test]
