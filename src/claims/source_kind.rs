@@ -161,6 +161,8 @@ mod tests {
             ("incumbent", Some(Role)),
             ("friend", Some(Role)),
             ("respondents", Some(Group)),
+            ("conservatives", Some(Group)),
+            ("evangelicals", Some(Group)),
             ("estimate", Some(Document)),
             ("count", Some(Document)),
             ("inquiry", Some(Document)),
@@ -172,10 +174,14 @@ mod tests {
     }
 
     #[test]
-    fn friends_and_respondents_are_sources() {
+    fn friends_and_conservatives_are_sources() {
         crate::claims::rules::test_support::assert_claims(
             "Friends say Manafort has not lived in Washington for years.",
             &[("friends", "Manafort has not lived in Washington for years")],
+        );
+        crate::claims::rules::test_support::assert_claims(
+            "Social conservatives say the bills are necessary.",
+            &[("social-conservatives", "the bills are necessary")],
         );
     }
 
