@@ -526,6 +526,14 @@ mod tests {
     }
 
     #[test]
+    fn the_base_form_of_worry_is_a_cue() {
+        crate::claims::rules::test_support::assert_claims(
+            "Environmentalists worry that the pipeline will leak.",
+            &[("environmentalists", "that the pipeline will leak")],
+        );
+    }
+
+    #[test]
     fn word_sets_read_sections_and_comments() {
         let text = "# list\nalpha  # first\n\n[one]\nbeta\n[two]\ngamma\n";
         assert_eq!(entries("t", text, "").unwrap(), ["alpha"]);

@@ -4,10 +4,10 @@
 
 use super::document::{Document, TokenRange};
 use super::lexicon::{
-    ADJUNCT_OPENERS, AUXILIARIES, CLOSING_QUOTES, CONTENT_OPENERS, CUE_WORDS, DETERMINERS,
-    FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, NOUN_MARKERS, OBJECT_FIRST_CUES, PERSON_PRONOUNS,
-    PHRASE_LINKS, PHRASE_STOPS, POSTMODIFIERS, POST_HEAD_PARTICIPLES, PREPOSITIONS,
-    PREPOSITIONS_OPENING, RELATIVE_VERBS, SENTENCE_FINAL, SEPARATORS,
+    ADJUNCT_OPENERS, AUXILIARIES, CLOSING_QUOTES, CONTENT_OPENERS, COORDINATORS, CUE_WORDS,
+    DETERMINERS, FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, NOUN_MARKERS, OBJECT_FIRST_CUES,
+    PERSON_PRONOUNS, PHRASE_LINKS, PHRASE_STOPS, POSTMODIFIERS, POST_HEAD_PARTICIPLES,
+    PREPOSITIONS, PREPOSITIONS_OPENING, RELATIVE_VERBS, SENTENCE_FINAL, SEPARATORS,
     SUBJECT_MODIFIER_PREPOSITIONS, SUBJECT_PARTICIPLES, TIME_ADJUNCT_OPENERS, TITLE_PARTICIPLES,
     WEEKDAYS,
 };
@@ -83,17 +83,38 @@ impl Document<'_> {
     /// the head, a participle or adjective that follows heads, and the words it governs,
     /// up to `end`.
     fn post_head_subject(&self, end: usize, first: usize) -> Option<TokenRange> {
-        const MAX_GOVERNED_WORDS: usize = 8;
-        let modifier = (first + 1..end)
+        const MAX_GOVERNED_WORDS: usize = 10;
+        (first + 1..end)
             .rev()
             .take(MAX_GOVERNED_WORDS + 1)
             .take_while(|&k| self.is_word(k) && !self.is_in(k, AUXILIARIES))
-            .find(|&k| self.is_post_head_modifier(k))?;
+            .filter(|&k| self.is_post_head_modifier(k))
+            .find_map(|modifier| self.subject_described_by(modifier, end, first))
+    }
+
+    /// The subject from `first` to `end` when the modifier at `modifier` describes the head
+    /// phrase that opens the sentence and governs the words up to `end`.
+    fn subject_described_by(
+        &self,
+        modifier: usize,
+        end: usize,
+        first: usize,
+    ) -> Option<TokenRange> {
         let governed = modifier + 1..end;
-        let governs_a_phrase = governed.is_empty()
-            || ((self.is_in(modifier + 1, PREPOSITIONS)
-                || self.is_in(modifier + 1, SUBJECT_MODIFIER_PREPOSITIONS))
-                && governed.clone().all(|k| !self.is_in(k, CUE_WORDS)));
+        // A present participle governs an object too (`Democrats trying to regain
+        // control of the Senate say`).
+        let opens_phrase = self.is_in(modifier + 1, PREPOSITIONS)
+            || self.is_in(modifier + 1, SUBJECT_MODIFIER_PREPOSITIONS)
+            || self.is_present_participle(modifier);
+        // The governed words hold no verb or clause of their own (`The report of Tyson
+        // appearing at the convention sparked backlash from members`).
+        let no_verb = |k: usize| {
+            !self.is_in(k, CUE_WORDS)
+                && !self.is_in(k, COORDINATORS)
+                && !self.lower(k).ends_with("ed")
+        };
+        let governs_a_phrase =
+            governed.is_empty() || (opens_phrase && governed.clone().all(no_verb));
         if !governs_a_phrase || self.quote_around(modifier).is_some() {
             return None;
         }
@@ -109,7 +130,28 @@ impl Document<'_> {
     /// describes (`surveyed`, `briefed`, `close`, `familiar`).
     fn is_post_head_modifier(&self, k: usize) -> bool {
         self.word(k).starts_with(char::is_lowercase)
-            && (self.is_in(k, POST_HEAD_PARTICIPLES) || self.is_in(k, POSTMODIFIERS))
+            && (self.is_in(k, POST_HEAD_PARTICIPLES)
+                || self.is_in(k, POSTMODIFIERS)
+                || self.is_present_participle(k))
+    }
+
+    /// A lower-case `-ing` word after a noun that is no cue and no hyphenated adjective
+    /// (`trying`, `living`; not `saying`, `talking about`, `conservative-leaning`, nor
+    /// the verb of `He’s comparing`).
+    fn is_present_participle(&self, k: usize) -> bool {
+        let word = self.word(k);
+        // After a preposition or a determiner it is a noun (`opponents of allowing`).
+        let after_noun = k > 0
+            && !self.word(k - 1).contains(['\'', '’'])
+            && !self.is_in(k - 1, PHRASE_STOPS)
+            && !self.is_in(k - 1, PREPOSITIONS)
+            && !self.is_in(k - 1, NOUN_MARKERS);
+        word.starts_with(char::is_lowercase)
+            && word.len() > 5
+            && word.ends_with("ing")
+            && !word.contains('-')
+            && after_noun
+            && self.cue_at(k, self.tokens.len()).is_none()
     }
 
     /// An appositive between commas: `Rendell, a Clinton surrogate, said`; the source
@@ -495,6 +537,31 @@ mod tests {
         );
         let extracted = extract("Those surveyed say the economy is improving.");
         assert_eq!(extracted.speakers[0].kind, SpeakerKind::Group);
+    }
+
+    #[test]
+    fn a_present_participle_after_the_head_describes_the_subject() {
+        assert_claims(
+            "Democrats trying to regain control of the Senate say they have a new weapon.",
+            &[("democrats", "they have a new weapon")],
+        );
+        // A participle after a preposition is a gerund, and one whose words hold a verb
+        // describes no subject.
+        let gerund =
+            extract("Opponents of admitting refugees into the state cite fears of terrorism.");
+        assert!(
+            gerund.claims.iter().any(|c| c.text == "fears of terrorism"),
+            "{:?}",
+            gerund.claims
+        );
+        let extracted = extract(
+            "The report of Tyson appearing at the convention sparked backlash from members of the press.",
+        );
+        let members_is_a_cue = extracted
+            .claims
+            .iter()
+            .any(|c| c.cue.as_ref().is_some_and(|cue| cue.text == "members"));
+        assert!(!members_is_a_cue, "{:?}", extracted.claims);
     }
 
     #[test]

@@ -158,6 +158,11 @@ mod tests {
             ("engineers", Some(Group)),
             ("russian-ukrainian", None),
             ("investor", Some(Role)),
+            ("incumbent", Some(Role)),
+            ("friend", Some(Role)),
+            ("respondents", Some(Group)),
+            ("conservatives", Some(Group)),
+            ("evangelicals", Some(Group)),
             ("estimate", Some(Document)),
             ("count", Some(Document)),
             ("inquiry", Some(Document)),
@@ -166,6 +171,18 @@ mod tests {
         for (head, kind) in cases {
             assert_eq!(head_kind(head), kind, "{head}");
         }
+    }
+
+    #[test]
+    fn friends_and_conservatives_are_sources() {
+        crate::claims::rules::test_support::assert_claims(
+            "Friends say Manafort has not lived in Washington for years.",
+            &[("friends", "Manafort has not lived in Washington for years")],
+        );
+        crate::claims::rules::test_support::assert_claims(
+            "Social conservatives say the bills are necessary.",
+            &[("social-conservatives", "the bills are necessary")],
+        );
     }
 
     #[test]

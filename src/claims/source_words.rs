@@ -35,7 +35,12 @@ impl<'a> SourceWords<'a> {
             .enumerate()
             .position(|(k, w)| {
                 // A participle after the head opens a modifier (`A union representing …`).
-                let participle = k > 0 && w.ends_with("ing") && w.starts_with(char::is_lowercase);
+                // A hyphenated one is an adjective before it (`the conservative-leaning Tax
+                // Foundation`).
+                let participle = k > 0
+                    && w.ends_with("ing")
+                    && !w.contains('-')
+                    && w.starts_with(char::is_lowercase);
                 // So does a word that describes the head after it (`Those close to him`).
                 let post_head = k > 0 && is_post_head_modifier(w);
                 *w == ","
@@ -278,6 +283,22 @@ mod tests {
         assert_eq!(
             read(&["People", "briefed", "on", "the", "move"]).naming,
             ["People"]
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_ing_adjective_does_not_cut_a_name() {
+        assert_eq!(
+            read(&["the", "conservative-leaning", "Tax", "Foundation"]).naming,
+            ["the", "conservative-leaning", "Tax", "Foundation"]
+        );
+        assert_eq!(
+            read(&["A", "union", "representing", "nurses"]).naming,
+            ["A", "union"]
+        );
+        crate::claims::rules::test_support::assert_claims(
+            "The conservative-leaning Tax Foundation said the plan would cost jobs.",
+            &[("tax-foundation", "the plan would cost jobs")],
         );
     }
 

@@ -70,6 +70,40 @@ fn description(words: &[&str], lower: &[String], definite: bool) -> Mention {
     }
 }
 
+/// An organisation's mention whose last capitalised word before any `of` is at `head`.
+/// Lower-case adjectives before a name of several words are not part of it (`the
+/// conservative-leaning Tax Foundation`, `the left-leaning Center for American Progress`);
+/// a lone capitalised head keeps them (`super PAC`), and so does a common noun before
+/// `of` (`the government of Costa Rica`).
+fn organisation(words: &[&str], head: usize) -> Mention {
+    let name_start = words
+        .iter()
+        .position(|w| is_capitalised(w))
+        .filter(|&k| k < head)
+        .unwrap_or(0);
+    Mention::Organisation {
+        name: words[name_start..].join(" "),
+    }
+}
+
+/// `Secretary of State John Kerry`, `Former Director of National Intelligence James
+/// Clapper`: titles, `of`, and a full name whose titles complete the office; the person,
+/// with every title word as a role.
+fn office_before_name(words: &[&str], lower: &[String], link: usize) -> Option<Mention> {
+    let office = lower[link] == "of" && lower[..link].iter().all(|w| is_title_word(w));
+    if !office {
+        return None;
+    }
+    match classify(&words[link + 1..]) {
+        Mention::Person { name, roles, title } if name.len() >= 2 => Some(Mention::Person {
+            name,
+            roles: lower[..link].iter().cloned().chain(roles).collect(),
+            title: format!("{} {title}", words[..=link].join(" ")),
+        }),
+        _ => None,
+    }
+}
+
 /// Classifies the words of a source mention.
 pub fn classify(words: &[&str]) -> Mention {
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
@@ -118,12 +152,13 @@ pub fn classify(words: &[&str]) -> Mention {
             return description(words, lower, definite);
         }
         if link > 0 && !head_is_org {
+            if let Some(person) = office_before_name(words, lower, link) {
+                return person;
+            }
             return classify(&with_determiners[..first + link]);
         }
         if head_is_org {
-            return Mention::Organisation {
-                name: words.join(" "),
-            };
+            return organisation(words, link);
         }
     }
     let Some(last) = lower.last() else {
@@ -152,9 +187,7 @@ pub fn classify(words: &[&str]) -> Mention {
             && !lower.iter().any(|w| is_title_word(w))
             && !lower.first().is_some_and(|w| is_first_name(w)));
     if is_org {
-        return Mention::Organisation {
-            name: words.join(" "),
-        };
+        return organisation(words, words.len() - 1);
     }
     // The name is the last run of capitalised words that are not titles.
     let mut name_start = words.len();
@@ -966,6 +999,50 @@ mod tests {
             }
         );
         assert_eq!(classify(&["She"]), Mention::Pronoun("she".into()));
+    }
+
+    #[test]
+    fn an_office_named_with_of_before_a_full_name_is_the_persons_title() {
+        assert_eq!(
+            classify(&["Secretary", "of", "State", "John", "Kerry"]),
+            Mention::Person {
+                name: vec!["John".into(), "Kerry".into()],
+                roles: vec!["secretary".into(), "state".into()],
+                title: "Secretary of State".into(),
+            }
+        );
+        let claims = crate::claims::rules::test_support::claims_of(
+            "Former Director of National Intelligence James Clapper said the threat was real. \
+             Clapper said the agencies agreed.",
+        );
+        let speakers: Vec<&str> = claims.iter().map(|(s, _, _)| s.as_str()).collect();
+        assert_eq!(speakers, ["clapper", "clapper"]);
+        // A name before `of` keeps its place (`Rep. Elijah Cummings of Maryland`).
+        assert!(matches!(
+            classify(&["Rep.", "Elijah", "Cummings", "of", "Maryland"]),
+            Mention::Person { name, .. } if name == ["Elijah", "Cummings"]
+        ));
+    }
+
+    #[test]
+    fn adjectives_before_an_organisation_name_are_not_part_of_it() {
+        let organisation = |name: &str| Mention::Organisation { name: name.into() };
+        assert_eq!(
+            classify(&["the", "conservative-leaning", "Tax", "Foundation"]),
+            organisation("Tax Foundation")
+        );
+        assert_eq!(
+            classify(&[
+                "the",
+                "nonpartisan",
+                "Center",
+                "for",
+                "American",
+                "Progress"
+            ]),
+            organisation("Center for American Progress")
+        );
+        assert_eq!(classify(&["a", "super", "PAC"]), organisation("super PAC"));
     }
 
     #[test]
