@@ -122,6 +122,22 @@ fn listed_kind(head: &str) -> Option<DescriptionKind> {
     (plural_demonym || plural_agent).then_some(DescriptionKind::Group)
 }
 
+/// The kind a plural's own word lists give it (`polls`, `lawmakers`), without guessing from
+/// its ending, so that a capitalised `Sanders` or `Waters` stays a surname.
+pub fn listed_plural_kind(word: &str) -> Option<DescriptionKind> {
+    let head = head_noun(word);
+    if !head.ends_with('s') {
+        return None;
+    }
+    if DOCUMENT_NOUNS.contains(head) {
+        Some(DescriptionKind::Document)
+    } else if SOURCE_GROUP_NOUNS.contains(&head) || PERSON_PLURALS.contains(head) {
+        Some(DescriptionKind::Group)
+    } else {
+        None
+    }
+}
+
 /// Whether a one-word name is a state's, a capital's or an institution's (`Turkey`,
 /// `Moscow`, `NATO`): an organisation, not a person.
 pub fn is_organisation_name(word: &str) -> bool {

@@ -147,7 +147,9 @@ pub fn classify(words: &[&str]) -> Mention {
             // A capitalised word before `of` is a surname (`John Conyers of Michigan`)
             // unless it is a listed quantifier opening the sentence (`Half of …`).
             && (!is_capitalised(words[link - 1])
-                || (link == 1 && SOURCE_GROUP_NOUNS.contains(&lower[0].as_str())));
+                || (link == 1
+                    && (SOURCE_GROUP_NOUNS.contains(&lower[0].as_str())
+                        || source_kind::listed_plural_kind(&lower[0]).is_some())));
         if quantified {
             return description(words, lower, definite);
         }
@@ -171,10 +173,13 @@ pub fn classify(words: &[&str]) -> Mention {
     if !last_capitalised || demonym_compound {
         return description(words, lower, definite);
     }
+    // `Republicans said`, and `Polls showed`, `Lawmakers asked`: a lone capitalised plural
+    // that names a group or documents opens the sentence as a common noun, not a surname.
     let is_group = words.len() == 1
-        && ["ans", "ats", "ists", "ites", "ians"]
+        && (["ans", "ats", "ists", "ites", "ians"]
             .iter()
-            .any(|e| last.ends_with(e));
+            .any(|e| last.ends_with(e))
+            || source_kind::listed_plural_kind(last).is_some());
     if is_group {
         return description(words, lower, definite);
     }
@@ -1142,6 +1147,9 @@ mod tests {
         assert_eq!(kind_of(&["a", "source"]), SpeakerKind::Anonymous);
         assert_eq!(kind_of(&["the", "report"]), SpeakerKind::Document);
         assert_eq!(kind_of(&["Republicans"]), SpeakerKind::Group);
+        assert_eq!(kind_of(&["Lawmakers"]), SpeakerKind::Group);
+        assert_eq!(kind_of(&["Polls"]), SpeakerKind::Document);
+        assert_eq!(kind_of(&["Sanders"]), SpeakerKind::Person);
         assert_eq!(kind_of(&["Turkey"]), SpeakerKind::Organisation);
         assert_eq!(kind_of(&["the", "spokesman"]), SpeakerKind::Unresolved);
     }
