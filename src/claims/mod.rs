@@ -854,6 +854,18 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_named_with_on_is_no_person_named_after_its_last_words() {
+        let extracted =
+            extract("The Commission on Presidential Debates announced that the microphone failed.");
+        let kinds: Vec<(&str, SpeakerKind)> = extracted
+            .speakers
+            .iter()
+            .map(|s| (s.id.as_str(), s.kind))
+            .collect();
+        assert_eq!(kinds, [("commission", SpeakerKind::Organisation)]);
+    }
+
+    #[test]
     fn a_dateline_in_capitals_is_no_one_a_pronoun_can_mean() {
         let claims = claims_of(
             "MIDWAY ATOLL - President Barack Obama flew here last week. \"They are terrifying,\" he said.",
