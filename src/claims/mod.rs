@@ -844,25 +844,29 @@ mod tests {
 
     #[test]
     fn a_website_is_no_person() {
-        let extracted = extract("Popular Website Shows Bias When It Comes To Republicans.");
-        let kinds: Vec<(&str, SpeakerKind)> = extracted
-            .speakers
-            .iter()
-            .map(|s| (s.id.as_str(), s.kind))
-            .collect();
-        assert_eq!(kinds, [("popular-website", SpeakerKind::Organisation)]);
+        assert_eq!(
+            speaker_kinds("Popular Website Shows Bias When It Comes To Republicans."),
+            [("popular-website".to_string(), SpeakerKind::Organisation)]
+        );
     }
 
     #[test]
     fn an_organisation_named_with_on_is_no_person_named_after_its_last_words() {
-        let extracted =
-            extract("The Commission on Presidential Debates announced that the microphone failed.");
-        let kinds: Vec<(&str, SpeakerKind)> = extracted
+        assert_eq!(
+            speaker_kinds(
+                "The Commission on Presidential Debates announced that the microphone failed."
+            ),
+            [("commission".to_string(), SpeakerKind::Organisation)]
+        );
+    }
+
+    /// (id, kind) of every speaker of `text`.
+    fn speaker_kinds(text: &str) -> Vec<(String, SpeakerKind)> {
+        extract(text)
             .speakers
-            .iter()
-            .map(|s| (s.id.as_str(), s.kind))
-            .collect();
-        assert_eq!(kinds, [("commission", SpeakerKind::Organisation)]);
+            .into_iter()
+            .map(|s| (s.id, s.kind))
+            .collect()
     }
 
     #[test]
