@@ -103,8 +103,8 @@ fn frame_at(doc: &Document, cue: usize, cue_end: usize, si: usize) -> Option<Fra
     // `…, arguing that …` and `… released a statement saying …`: the participle reports
     // the clause's subject.
     let after_comma = cue > sentence.first && doc.word(cue - 1) == ",";
-    if doc.lower(cue).ends_with("ing") && after_comma || doc.follows_issued_document(cue, sentence)
-    {
+    let participle = doc.lower(cue).ends_with("ing");
+    if participle && (after_comma || doc.follows_issued_document(cue, sentence)) {
         return doc.participle_frame(cue, cue_end, sentence);
     }
     if let Some(source) = doc.subject_before(cue, sentence.first) {

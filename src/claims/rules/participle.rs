@@ -20,15 +20,13 @@ impl Document<'_> {
         Some(Frame::new(content, subject, (cue, cue_end)))
     }
 
-    /// Whether the participle cue at `cue` follows a document that the sentence's subject
-    /// issued (`The campaign released a statement saying`): the document is an object, so
-    /// it is not at the start of the sentence.
+    /// Whether the cue at `cue` follows a document that the sentence's subject issued (`The
+    /// campaign released a statement saying`): the document is an object, so it is not at
+    /// the start of the sentence.
     pub(crate) fn follows_issued_document(&self, cue: usize, sentence: &TokenSentence) -> bool {
-        let participle = self.lower(cue).ends_with("ing");
-        let object = self
-            .subject_before(cue, sentence.first)
-            .filter(|(start, _)| *start > sentence.first);
-        participle && object.is_some_and(|(_, end)| self.is_in(end - 1, ISSUED_DOCUMENTS))
+        self.subject_before(cue, sentence.first)
+            .filter(|(start, _)| *start > sentence.first)
+            .is_some_and(|(_, end)| self.is_in(end - 1, ISSUED_DOCUMENTS))
     }
 }
 
