@@ -427,6 +427,17 @@ mod tests {
         }
     }
 
+    /// A speaker of the run, its id the slug of its name.
+    fn speaker(name: &str, kind: SpeakerKind, role: Option<&str>, aliases: &[&str]) -> Speaker {
+        Speaker {
+            id: slug(name),
+            name: name.into(),
+            kind,
+            role: role.map(str::to_string),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        }
+    }
+
     #[test]
     fn a_claim_that_contradicts_everything_ranks_below_a_real_contradiction() {
         // Claim 0 "contradicts" all four partners; claim 5 contradicts only claim 6.
@@ -515,17 +526,11 @@ mod tests {
             judged((2, 3), (0, 2), 0.9, 0.0),
             judged((4, 5), (1, 2), 0.9, 0.0),
         ];
-        let speaker = |name: &str, role: Option<&str>| Speaker {
-            id: slug(name),
-            name: name.into(),
-            kind: SpeakerKind::Person,
-            role: role.map(str::to_string),
-            aliases: vec![],
-        };
+        let person = |name: &str, role: Option<&str>| speaker(name, SpeakerKind::Person, role, &[]);
         let speakers = [
-            speaker("Melezia Figueroa", Some("Stein spokeswoman")),
-            speaker("Jill Stein", None),
-            speaker("Rush Limbaugh", None),
+            person("Melezia Figueroa", Some("Stein spokeswoman")),
+            person("Jill Stein", None),
+            person("Rush Limbaugh", None),
         ];
         let ranking = rank(&pairs, &speaker_affiliations(&speakers));
         assert_eq!(ranking.sides, vec![vec![0, 1]]);
@@ -578,24 +583,20 @@ mod tests {
 
     #[test]
     fn states_capitals_backed_entities_and_parties_give_their_side() {
-        let speaker = |name: &str, aliases: &[&str], role: Option<&str>| Speaker {
-            id: slug(name),
-            name: name.into(),
-            kind: SpeakerKind::Organisation,
-            role: role.map(str::to_string),
-            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        let organisation = |name: &str, aliases: &[&str], role: Option<&str>| {
+            speaker(name, SpeakerKind::Organisation, role, aliases)
         };
         let speakers = [
-            speaker(
+            organisation(
                 "Donetsk and Lugansk People’s Republics",
                 &["Donetsk and Lugansk People’s Republics (DPR, LPR)"],
                 None,
             ),
-            speaker("Kremlin", &["the Kremlin"], None),
-            speaker("Leonid Pasechnik", &[], Some("heads of the LPR and DPR")),
-            speaker("Kyiv", &[], None),
-            speaker("GOP candidate", &["the GOP candidate"], None),
-            speaker("Donetsk regional administration", &[], None),
+            organisation("Kremlin", &["the Kremlin"], None),
+            organisation("Leonid Pasechnik", &[], Some("heads of the LPR and DPR")),
+            organisation("Kyiv", &[], None),
+            organisation("GOP candidate", &["the GOP candidate"], None),
+            organisation("Donetsk regional administration", &[], None),
         ];
         let words = speaker_affiliations(&speakers);
         assert_eq!(words[0], ["russian"]);
@@ -622,28 +623,21 @@ mod tests {
 
     #[test]
     fn a_persons_family_campaign_and_spokesman_share_the_persons_camp() {
-        let speaker = |id: &str, name: &str, kind, role: Option<&str>| Speaker {
-            id: id.into(),
-            name: name.into(),
-            kind,
-            role: role.map(str::to_string),
-            aliases: vec![],
-        };
         let speakers = [
-            speaker("donald-trump", "Donald Trump", SpeakerKind::Person, None),
-            speaker("ivanka-trump", "Ivanka Trump", SpeakerKind::Person, None),
-            speaker("trump-team", "Trump team", SpeakerKind::Organisation, None),
+            speaker("Donald Trump", SpeakerKind::Person, None, &[]),
+            speaker("Ivanka Trump", SpeakerKind::Person, None, &[]),
+            speaker("Trump team", SpeakerKind::Organisation, None, &[]),
             speaker(
-                "miller",
                 "Jason Miller",
                 SpeakerKind::Person,
                 Some("Trump campaign spokesman"),
+                &[],
             ),
             speaker(
-                "tanner",
                 "Michael Tanner",
                 SpeakerKind::Person,
                 Some("analyst at the libertarian Cato Institute"),
+                &[],
             ),
         ];
         let words = speaker_affiliations(&speakers);
