@@ -204,12 +204,15 @@ pub fn classify(words: &[&str]) -> Mention {
         }
         name_start -= 1;
     }
-    // `Mr. King`: after an honorific, a title word is a surname.
-    let after_honorific = name_start == words.len()
-        && words.len() >= 2
-        && HONORIFICS.contains(&lower[words.len() - 2].as_str());
-    if after_honorific {
+    // `Mr. King`, `David French`: after an honorific or a first name, a title word or a
+    // nationality is a surname.
+    let before_last = words.len().checked_sub(2).map(|k| lower[k].as_str());
+    let surname_after = |w: &str| HONORIFICS.contains(&w) || is_first_name(w);
+    if name_start == words.len() && before_last.is_some_and(surname_after) {
         name_start = words.len() - 1;
+        if before_last.is_some_and(is_first_name) && is_capitalised(words[words.len() - 2]) {
+            name_start -= 1;
+        }
     }
     if name_start == words.len() {
         return description(words, lower, definite);
@@ -1126,6 +1129,21 @@ mod tests {
         assert!(matches!(classify(&half), Mention::Description { .. }));
         let conyers = ["John", "Conyers", "of", "Michigan"];
         assert!(matches!(classify(&conyers), Mention::Person { .. }));
+    }
+
+    #[test]
+    fn a_title_or_nationality_after_a_first_name_or_honorific_is_a_surname() {
+        let person = |words: &[&str]| match classify(words) {
+            Mention::Person { name, .. } => name.join(" "),
+            other => panic!("{words:?} gave {other:?}"),
+        };
+        assert_eq!(person(&["David", "French"]), "David French");
+        assert_eq!(person(&["columnist", "David", "French"]), "David French");
+        assert_eq!(person(&["Mr.", "King"]), "King");
+        assert!(matches!(
+            classify(&["the", "French"]),
+            Mention::Description { .. }
+        ));
     }
 
     #[test]
