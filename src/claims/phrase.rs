@@ -494,6 +494,12 @@ impl Document<'_> {
         if start >= end {
             return None;
         }
+        // `said: "We left."`: a content that is one quotation is its words, without the marks.
+        if let Some(quote) = self.quote_opened_at(start) {
+            if (quote.close + 1..end).all(|k| !self.is_word(k)) {
+                return Some((quote.start, quote.end));
+            }
+        }
         let mut end_byte = self.tokens[end - 1].end;
         // A quotation opened in the content may run on past the sentence.
         if let Some(quote) = (start..end).find_map(|k| self.quote_opened_at(k)) {

@@ -86,6 +86,22 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_after_the_cue_is_the_content_without_its_marks() {
+        assert_claims(
+            "Mr. English said: ''Part of my job is to say hey.''",
+            &[("english", "Part of my job is to say hey.")],
+        );
+        assert_claims(
+            "Kuleba said, \"We will defend every city.\"",
+            &[("kuleba", "We will defend every city.")],
+        );
+        assert_claims(
+            "Kuleba said \"no\" and left the room.",
+            &[("kuleba", "\"no\" and left the room")],
+        );
+    }
+
+    #[test]
     fn a_colon_only_cue_needs_its_colon() {
         assert_no_claims("The war continued for another year.");
         assert_claims(
