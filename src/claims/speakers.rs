@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::lexicon::{
-    CONTRACTIONS, DEMONYMS, DETERMINERS, FEMALE_FIRST_NAMES, FEMALE_ROLE_WORDS,
+    WordSet, CONTRACTIONS, DEMONYMS, DETERMINERS, FEMALE_FIRST_NAMES, FEMALE_ROLE_WORDS,
     FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, HONORIFICS, LEADING_FILLERS, MALE_FIRST_NAMES,
     MALE_ROLE_WORDS, NAME_SUFFIXES, ORGANISATION_HEADS, PERSON_PRONOUNS, PHRASE_STOPS, QUANTIFIERS,
     ROLE_ENDS, ROLE_SYNONYMS, SOURCE_GROUP_NOUNS, TITLE_WORDS,
@@ -217,6 +217,9 @@ pub fn classify(words: &[&str]) -> Mention {
     if name_start == words.len() {
         return description(words, lower, definite);
     }
+    let Some(name_start) = name_start_at_given_name(words, name_start) else {
+        return description(words, lower, definite);
+    };
     // A possessive is not part of the name (`Donald Trump's proposal`).
     let name: Vec<String> = words[name_start..]
         .iter()
@@ -233,6 +236,45 @@ pub fn classify(words: &[&str]) -> Mention {
         roles: lower[..name_start].to_vec(),
         title: words[..name_start].join(" "),
     }
+}
+
+/// Where a person's name starts in `words`, whose run of capitalised words starts at
+/// `start`: at its first given name when other capitalised words come before it (`Rival
+/// Hillary Clinton`, `Chancellor Angela Merkel`), after a possessive (`CNN’s Jake Tapper`);
+/// those words are roles. `None` when a function word follows the given name: title-case
+/// headline words (`Gave Hillary Some Of The Worst News`), not a name.
+fn name_start_at_given_name(words: &[&str], start: usize) -> Option<usize> {
+    let leading = &words[..words.len() - 1];
+    let is_initial = |w: &str| w.len() == 2 && w.ends_with('.');
+    let owner = (start..leading.len())
+        .rev()
+        .find(|&k| leading[k].ends_with("’s") || leading[k].ends_with("'s"));
+    let start = owner.map_or(start, |k| k + 1);
+    let Some(given) = (start..leading.len()).find(|&k| is_first_name(&leading[k].to_lowercase()))
+    else {
+        return Some(start);
+    };
+    // A surname may be a modal (`Theresa May`), not a determiner (`Hillary Some`).
+    let in_any = |w: &str, lists: &[&WordSet]| {
+        let lower = w.to_lowercase();
+        lists.iter().any(|list| list.contains(&lower.as_str()))
+    };
+    let headline = words[given + 1..words.len() - 1]
+        .iter()
+        .any(|w| in_any(w, &[PHRASE_STOPS, DETERMINERS, QUANTIFIERS]))
+        || words
+            .last()
+            .is_some_and(|w| in_any(w, &[DETERMINERS, QUANTIFIERS]));
+    if headline {
+        return None;
+    }
+    // `J. Christopher Stevens`: initials before the given name are part of the name.
+    let initials = leading[start..given]
+        .iter()
+        .rev()
+        .take_while(|w| is_initial(w))
+        .count();
+    Some(given - initials)
 }
 
 /// A full person name (two or three words) found in a run of capitalised words.
@@ -1144,6 +1186,37 @@ mod tests {
             classify(&["the", "French"]),
             Mention::Description { .. }
         ));
+    }
+
+    #[test]
+    fn words_before_a_given_name_or_after_a_possessive_are_roles() {
+        let person = |words: &[&str]| match classify(words) {
+            Mention::Person { name, title, .. } => (name.join(" "), title),
+            other => panic!("{words:?} gave {other:?}"),
+        };
+        let named = |name: &str, title: &str| (name.to_string(), title.to_string());
+        assert_eq!(
+            person(&["Rival", "Hillary", "Clinton"]),
+            named("Hillary Clinton", "Rival")
+        );
+        assert_eq!(
+            person(&["Chancellor", "Angela", "Merkel"]),
+            named("Angela Merkel", "Chancellor")
+        );
+        assert_eq!(
+            person(&["CNN’s", "Jake", "Tapper"]),
+            named("Jake Tapper", "CNN’s")
+        );
+        assert_eq!(
+            person(&["J.", "Christopher", "Stevens"]),
+            named("J. Christopher Stevens", "")
+        );
+        assert_eq!(
+            person(&["Prime", "Minister", "Theresa", "May"]),
+            named("Theresa May", "Prime Minister")
+        );
+        let headline = ["Judge", "Just", "Gave", "Hillary", "Some"];
+        assert!(matches!(classify(&headline), Mention::Description { .. }));
     }
 
     #[test]
