@@ -138,10 +138,10 @@ pub fn listed_plural_kind(word: &str) -> Option<DescriptionKind> {
     }
 }
 
-/// Whether a one-word name is a state's, a capital's or an institution's (`Turkey`,
-/// `Moscow`, `NATO`): an organisation, not a person.
-pub fn is_organisation_name(word: &str) -> bool {
-    SOURCE_ORGANISATION_NAMES.contains(&word.to_lowercase().as_str())
+/// Whether a name is a state's, a capital's or an institution's (`Turkey`, `Moscow`,
+/// `NATO`, `South Korea`): an organisation, not a person.
+pub fn is_organisation_name(name: &str) -> bool {
+    SOURCE_ORGANISATION_NAMES.contains(&name.to_lowercase().as_str())
 }
 
 /// Whether a lower-case word names a person by role (for `the … mother of three`).
@@ -224,7 +224,7 @@ mod tests {
 
     #[test]
     fn states_capitals_and_institutions_are_organisations() {
-        for name in ["Turkey", "Moscow", "NATO", "Kremlin", "U.S."] {
+        for name in ["Turkey", "Moscow", "NATO", "Kremlin", "U.S.", "South Korea"] {
             assert!(is_organisation_name(name), "{name}");
         }
         assert!(!is_organisation_name("Lavrov"));

@@ -186,7 +186,12 @@ pub fn classify(words: &[&str]) -> Mention {
     let bare_last = last.trim_end_matches("’s").trim_end_matches("'s");
     let is_org = ORGANISATION_HEADS.contains(&bare_last)
         || source_kind::head_kind(bare_last) == Some(DescriptionKind::Organisation)
-        || (words.len() == 1 && source_kind::is_organisation_name(bare_last))
+        || source_kind::is_organisation_name(
+            words
+                .join(" ")
+                .trim_end_matches("’s")
+                .trim_end_matches("'s"),
+        )
         || (had_article
             && words.iter().all(|w| is_capitalised(w) || w.len() <= 3)
             && !lower.iter().any(|w| is_title_word(w))
@@ -1217,6 +1222,16 @@ mod tests {
         );
         let headline = ["Judge", "Just", "Gave", "Hillary", "Some"];
         assert!(matches!(classify(&headline), Mention::Description { .. }));
+    }
+
+    #[test]
+    fn a_state_of_several_words_is_an_organisation() {
+        for state in [&["South", "Korea"][..], &["the", "United", "States"]] {
+            assert!(
+                matches!(classify(state), Mention::Organisation { .. }),
+                "{state:?}"
+            );
+        }
     }
 
     #[test]
