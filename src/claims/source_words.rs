@@ -86,20 +86,22 @@ impl<'a> SourceWords<'a> {
         }
     }
 
-    /// The people the mention names: one mention, or each side of `and` when both sides
+    /// The speakers the mention names: one mention, or each side of `and` when both sides
     /// name a person in full or by a surname the article gives in full (`Cummings and
-    /// Conyers`), not places (`Donetsk and Lugansk`).
+    /// Conyers`), or a listed state (`France and Germany`), not other places (`Donetsk and
+    /// Lugansk`).
     pub fn conjuncts(&self, surnames: &BTreeSet<String>) -> Vec<Vec<&str>> {
         let words: Vec<&str> = self.naming.iter().map(String::as_str).collect();
-        let is_person = |part: &[&str]| match classify(part) {
+        let is_speaker = |part: &[&str]| match classify(part) {
             Mention::Person { name, .. } => {
                 name.len() > 1 || name.first().is_some_and(|n| surnames.contains(n))
             }
+            Mention::Organisation { name } => source_kind::is_organisation_name(&name),
             _ => false,
         };
         let split = words.iter().position(|w| matches!(*w, "and" | "&"));
         match split {
-            Some(k) if k > 0 && is_person(&words[..k]) && is_person(&words[k + 1..]) => {
+            Some(k) if k > 0 && is_speaker(&words[..k]) && is_speaker(&words[k + 1..]) => {
                 vec![words[..k].to_vec(), words[k + 1..].to_vec()]
             }
             _ => vec![words],

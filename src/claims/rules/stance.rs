@@ -7,7 +7,7 @@ use crate::claims::lexicon::{
     is_time_word, AUXILIARIES, DETERMINERS, DETERMINERS_CAPITALISED, NOT_STANCE_WORDS,
     PERSON_PRONOUNS, PHRASE_STOPS,
 };
-use crate::claims::source_kind;
+use crate::claims::source_kind::{self, DescriptionKind};
 use crate::claims::speakers::{classify, Mention};
 
 impl Document<'_> {
@@ -18,6 +18,10 @@ impl Document<'_> {
     /// after an auxiliary (`has`, `did not`, `is`) any content word is the verb.
     pub(crate) fn stance_verb_at(&self, i: usize, first: usize) -> Option<usize> {
         if i == first || !self.is_word(i) || self.is_in(i, NOT_STANCE_WORDS) {
+            return None;
+        }
+        // `The separatist leaders said`: a listed plural of people ends the subject.
+        if source_kind::listed_plural_kind(&self.lower(i)) == Some(DescriptionKind::Group) {
             return None;
         }
         let (start, end) = self.subject_before(i, first)?;
@@ -127,6 +131,14 @@ mod tests {
     #[test]
     fn a_subject_that_names_no_source_states_none() {
         assert_no_claims("The bridge collapsed into the river on Monday.");
+    }
+
+    #[test]
+    fn a_plural_of_people_after_a_modifier_is_the_subjects_head_not_a_verb() {
+        assert_claims(
+            "The separatist leaders said the evacuation had begun.",
+            &[("separatist-leaders", "the evacuation had begun")],
+        );
     }
 
     #[test]
