@@ -37,10 +37,13 @@ impl<'a> SourceWords<'a> {
                 // A participle after the head opens a modifier (`A union representing …`).
                 // A hyphenated one is an adjective before it (`the conservative-leaning Tax
                 // Foundation`).
+                // After a possessive it is an adjective (`Trump's running mate`).
+                let possessive = |w: &str| w.ends_with("’s") || w.ends_with("'s");
                 let participle = k > 0
                     && w.ends_with("ing")
                     && !w.contains('-')
-                    && w.starts_with(char::is_lowercase);
+                    && w.starts_with(char::is_lowercase)
+                    && !possessive(words[k - 1]);
                 // So does a word that describes the head after it (`Those close to him`).
                 let post_head = k > 0 && is_post_head_modifier(w);
                 *w == ","
@@ -301,6 +304,18 @@ mod tests {
         crate::claims::rules::test_support::assert_claims(
             "The conservative-leaning Tax Foundation said the plan would cost jobs.",
             &[("tax-foundation", "the plan would cost jobs")],
+        );
+    }
+
+    #[test]
+    fn an_ing_word_after_a_possessive_is_an_adjective_of_the_head() {
+        assert_eq!(
+            read(&["Trump’s", "running", "mate"]).naming,
+            ["Trump’s", "running", "mate"]
+        );
+        crate::claims::rules::test_support::assert_claims(
+            "Trump's running mate, Mike Pence, said the plan would work.",
+            &[("pence", "the plan would work")],
         );
     }
 
