@@ -47,7 +47,7 @@ pub(crate) fn add_continued_quotes(doc: &Document, frames: &mut Vec<Frame>) {
             add_latest(&mut latest, &frames[i], i);
         }
         let covered = furthest_end.is_some_and(|end| quote.start < end);
-        if covered || names_no_speech(doc, quote) {
+        if covered || names_no_speech(doc, quote) || inside_narration(doc, quote) {
             continue;
         }
         let Some(paragraph) = paragraph_of(quote.start) else {
@@ -80,18 +80,45 @@ pub(crate) fn add_continued_quotes(doc: &Document, frames: &mut Vec<Frame>) {
 
 /// Quoted words of at most this many are a tag (`open door`, `natural born`), not speech.
 const MAX_TAG_WORDS: usize = 2;
+/// A quotation of at most this many words inside narration is a phrase the writer quotes,
+/// not a continued statement (measured on PolNeAR train: 6 and 10 words gained as much
+/// attribution F1, the longer limit lost more content F1).
+const MAX_NARRATED_PHRASE_WORDS: usize = 5;
 
 /// Whether a quotation is a name or a tag rather than speech: a title in title case (`Meet
 /// the Press`, `The X-Files`) or a phrase of at most `MAX_TAG_WORDS` words.
 fn names_no_speech(doc: &Document, quote: &Quote) -> bool {
-    let words: Vec<usize> = (quote.open + 1..quote.close.min(doc.tokens.len()))
-        .filter(|&i| doc.is_word(i))
-        .collect();
+    let words = quoted_words(doc, quote);
     let title_case = words.first().is_some_and(|&i| doc.is_capitalised(i))
         && words
             .iter()
             .all(|&i| doc.is_capitalised(i) || doc.is_in(i, TITLE_CASE_SMALL_WORDS));
     words.len() <= MAX_TAG_WORDS || title_case
+}
+
+/// Whether the quotation is a short phrase inside a sentence the writer narrates (`Collins
+/// called it evidence of his "unsuitability for office."`): words of the sentence come
+/// before it, other than a lead-in ending with a colon, and it is at most
+/// `MAX_NARRATED_PHRASE_WORDS` words. Whose words those are, the sentence says, not the
+/// previous speaker's quote; a longer quotation there is usually that speaker's still.
+fn inside_narration(doc: &Document, quote: &Quote) -> bool {
+    let Some(sentence) = doc
+        .sentences
+        .iter()
+        .find(|s| s.first <= quote.open && quote.open < s.last)
+    else {
+        return false;
+    };
+    let narrated = (sentence.first..quote.open).any(|k| doc.is_word(k));
+    let after_colon = quote.open > 0 && doc.word(quote.open - 1) == ":";
+    narrated && !after_colon && quoted_words(doc, quote).len() <= MAX_NARRATED_PHRASE_WORDS
+}
+
+/// The word tokens inside a quotation.
+fn quoted_words(doc: &Document, quote: &Quote) -> Vec<usize> {
+    (quote.open + 1..quote.close.min(doc.tokens.len()))
+        .filter(|&i| doc.is_word(i))
+        .collect()
 }
 
 /// Whether the byte range overlaps a quotation (quotes in text order and disjoint).
@@ -114,6 +141,22 @@ mod tests {
             &[
                 ("mayor", "We will rebuild"),
                 ("mayor", "Every school will reopen by September."),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_short_quoted_phrase_inside_narration_continues_no_one() {
+        let text = "\"We will rebuild,\" the mayor said. The city has 40 schools, most of them \"in bad \
+                    shape\" after the storm. \"Every school will reopen by September, and the roads by June.\"";
+        assert_claims(
+            text,
+            &[
+                ("mayor", "We will rebuild"),
+                (
+                    "mayor",
+                    "Every school will reopen by September, and the roads by June.",
+                ),
             ],
         );
     }
