@@ -102,6 +102,18 @@ mod tests {
     }
 
     #[test]
+    fn a_role_to_someone_is_the_speaker_not_the_person_it_serves() {
+        assert_claims(
+            "An adviser to the president said the plan would fail.",
+            &[("adviser", "the plan would fail")],
+        );
+        assert_claims(
+            "The deputy head of the delegation to the forum said the talks had failed.",
+            &[("deputy-head", "the talks had failed")],
+        );
+    }
+
+    #[test]
     fn a_colon_only_cue_needs_its_colon() {
         assert_no_claims("The war continued for another year.");
         assert_claims(
