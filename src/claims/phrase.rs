@@ -163,7 +163,14 @@ impl Document<'_> {
         let mut farthest_opening = None;
         for comma in (first.max(end.saturating_sub(26))..end - 1).rev() {
             let w = self.word(comma);
-            if CLOSING_QUOTES.contains(&w) || SENTENCE_FINAL.contains(&w) {
+            // `the No. 2 Republican`: the dot of a number's abbreviation ends nothing.
+            let number_dot = w == "."
+                && comma > first
+                && self.lower(comma - 1) == "no"
+                && self
+                    .word(comma + 1)
+                    .starts_with(|c: char| c.is_ascii_digit());
+            if (CLOSING_QUOTES.contains(&w) || SENTENCE_FINAL.contains(&w)) && !number_dot {
                 break;
             }
             if w != "," {

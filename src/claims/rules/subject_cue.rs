@@ -114,6 +114,14 @@ mod tests {
     }
 
     #[test]
+    fn an_appositive_with_a_numbered_rank_names_the_speaker_before_it() {
+        assert_claims(
+            "Senator John Cornyn, the No. 2 Republican in the Senate, said the chamber will vote.",
+            &[("cornyn", "the chamber will vote")],
+        );
+    }
+
+    #[test]
     fn a_colon_only_cue_needs_its_colon() {
         assert_no_claims("The war continued for another year.");
         assert_claims(
