@@ -105,6 +105,17 @@ impl<'a> Document<'a> {
         self.quotes.get(k).filter(|q| q.close == i)
     }
 
+    /// Whether the tokens from a sentence's `first` up to `start` are a dateline:
+    /// capitalised words and a parenthesis, closed by a dash (`MIDWAY ATOLL -`, `MOSCOW
+    /// (Reuters) –`).
+    pub(crate) fn after_dateline(&self, first: usize, start: usize) -> bool {
+        let dash = |k: usize| matches!(self.word(k), "-" | "–" | "—");
+        start > first + 1
+            && dash(start - 1)
+            && (first..start - 1)
+                .all(|k| self.is_capitalised(k) || matches!(self.word(k), "(" | ")" | ","))
+    }
+
     pub(crate) fn quote_opened_at(&self, i: usize) -> Option<&'a Quote> {
         let k = self.quotes.partition_point(|q| q.open < i);
         self.quotes.get(k).filter(|q| q.open == i)

@@ -563,19 +563,9 @@ fn learn_full_names(
             .partition_point(|&s| s <= start)
             .checked_sub(1)
             .map_or(start, |k| sentence_starts[k]);
-        let subject = sentence_first == start || after_dateline(doc, sentence_first, start);
+        let subject = sentence_first == start || doc.after_dateline(sentence_first, start);
         registry.learn(person, doc.tokens[start].start, subject);
     }
-}
-
-/// Whether the tokens from a sentence's `first` up to `start` are a dateline: capitalised
-/// words and a parenthesis, closed by a dash (`MIDWAY ATOLL -`, `MOSCOW (Reuters) –`).
-fn after_dateline(doc: &reported::Document, first: usize, start: usize) -> bool {
-    let dash = |k: usize| matches!(doc.word(k), "-" | "–" | "—");
-    start > first + 1
-        && dash(start - 1)
-        && (first..start - 1)
-            .all(|k| doc.is_capitalised(k) || matches!(doc.word(k), "(" | ")" | ","))
 }
 
 /// Trims spaces and trailing commas and dashes from a content byte range.

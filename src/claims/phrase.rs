@@ -444,6 +444,26 @@ impl Document<'_> {
         (first..open).all(|k| !self.is_word(k))
     }
 
+    /// Where the content starts after a time adjunct opening it (`said on Friday he met`,
+    /// `said last week the plan`); `from` when none does, or when the time words are the
+    /// subject of the content (`said last year was the hottest`).
+    fn after_time_adjunct(&self, from: usize, last: usize) -> usize {
+        let mut k = from;
+        while k < last && self.is_in(k, TIME_ADJUNCT_OPENERS) {
+            k += 1;
+        }
+        let time_start = k;
+        while k < last && self.is_time(k) {
+            k += 1;
+        }
+        let resumes = k > time_start && k < last && self.is_word(k) && !self.is_in(k, AUXILIARIES);
+        if resumes {
+            k
+        } else {
+            from
+        }
+    }
+
     /// Content that follows a cue ending at `cue_end` in the sentence.
     pub(crate) fn content_after(
         &self,
@@ -493,6 +513,9 @@ impl Document<'_> {
         }
         while start < sentence.last && matches!(self.word(start), "," | ":" | "—" | "–") {
             start += 1;
+        }
+        if start == cue_end {
+            start = self.after_time_adjunct(start, sentence.last);
         }
         let mut end = sentence.last;
         while end > start && SENTENCE_FINAL.contains(&self.word(end - 1)) {

@@ -22,9 +22,10 @@ impl<'a> Document<'a> {
         sentence: &TokenSentence,
     ) -> Option<Frame> {
         let before_source = source.0.checked_sub(1).filter(|&b| b >= sentence.first);
+        // `MACAU (Reuters) – Adelson said on Friday …`: a dateline's dash separates nothing.
         let after_separator = before_source.is_some_and(|b| {
             SEPARATORS.contains(&self.word(b)) || CLOSING_QUOTES.contains(&self.word(b))
-        });
+        }) && !self.after_dateline(sentence.first, source.0);
         // `"…," she said several months later`: a quotation that ends in a comma before
         // its source is the content whatever follows the cue.
         let after_open_quote = before_source.is_some_and(|b| {

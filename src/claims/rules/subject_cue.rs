@@ -122,6 +122,18 @@ mod tests {
     }
 
     #[test]
+    fn a_time_adjunct_after_the_cue_is_not_content() {
+        assert_claims(
+            "MACAU (Reuters) – Sheldon Adelson said on Friday he met Donald Trump.",
+            &[("adelson", "he met Donald Trump")],
+        );
+        assert_claims(
+            "Adelson said last year was the hottest on record.",
+            &[("adelson", "last year was the hottest on record")],
+        );
+    }
+
+    #[test]
     fn a_colon_only_cue_needs_its_colon() {
         assert_no_claims("The war continued for another year.");
         assert_claims(
