@@ -2,8 +2,8 @@
 //! or `but` (`Cruz urged Republicans to … and said he was …`), or a participle (`"…," the
 //! businessman said, arguing that …`).
 
-use crate::claims::document::Document;
-use crate::claims::lexicon::COORDINATORS;
+use crate::claims::document::{Document, TokenRange};
+use crate::claims::lexicon::{AUXILIARIES, COORDINATORS, CUE_WORDS};
 use crate::claims::reported::Frame;
 use crate::segment::TokenSentence;
 
@@ -34,11 +34,18 @@ impl Document<'_> {
                 .is_some_and(|(start, _)| start >= sentence.first && start < cue)
                 && f.source.is_some()
                 && f.content.0 >= sentence_start
-        })?;
+        });
+        // `McConnell was quick to embrace the mogul … and said that …`: without an earlier
+        // report, a cue joined by `and` shares the subject that opens the sentence.
+        let source = match earlier {
+            Some(frame) => frame.source,
+            None if !participle => self.opening_subject(sentence, cue),
+            None => None,
+        }?;
         let content = self.content_after(cue, cue_end, sentence)?;
         Some(Frame {
             content,
-            source: earlier.source,
+            source: Some(source),
             cue: Some((cue, cue_end)),
             continues: None,
             gap: None,
@@ -46,10 +53,34 @@ impl Document<'_> {
     }
 }
 
+impl Document<'_> {
+    /// The noun phrase that opens the sentence as the subject of its first verb before
+    /// `cue` (an auxiliary, an -ed word or a cue word).
+    fn opening_subject(&self, sentence: &TokenSentence, cue: usize) -> Option<TokenRange> {
+        let verb = (sentence.first + 1..cue).find(|&k| {
+            let lower = self.lower(k);
+            self.word(k).starts_with(char::is_lowercase)
+                && (self.is_in(k, AUXILIARIES) || lower.ends_with("ed") || self.is_in(k, CUE_WORDS))
+        })?;
+        self.subject_before(verb, sentence.first)
+            .filter(|&(start, _)| start == sentence.first)
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use crate::claims::rules::test_support::{assert_claims, claims_of, has};
+    use crate::claims::rules::test_support::{assert_claims, assert_no_claims, claims_of, has};
     use crate::claims::ClaimKind;
+
+    #[test]
+    fn a_report_joined_by_and_to_a_narrated_verb_shares_the_sentences_subject() {
+        assert_claims(
+            "McConnell was quick to embrace the nominee and said this week that Trump \
+             would be very competitive.",
+            &[("mcconnell", "that Trump would be very competitive")],
+        );
+        assert_no_claims("In the end the talks dragged on and said little.");
+    }
 
     #[test]
     fn a_stance_and_a_report_joined_by_and() {
