@@ -380,22 +380,31 @@ impl Document<'_> {
             {
                 return false;
             }
-            if self.is_complementiser(j, last) || w == ":" {
+            if self.is_complementiser(j, k, last) || w == ":" {
                 return true;
             }
         }
         false
     }
 
-    /// Whether the `that` at `j` opens a reported clause: not a pronoun closing the
-    /// sentence (`could change that.`) nor a relative pronoun before its verb (`the
-    /// meeting that was held`).
-    fn is_complementiser(&self, j: usize, last: usize) -> bool {
+    /// Whether the `that` at `j`, after a cue ending at `cue_end`, opens a reported clause:
+    /// not a pronoun closing the sentence (`could change that.`) nor a relative pronoun
+    /// before its verb (`the meeting that was held`, `said in a documentary that showed`).
+    fn is_complementiser(&self, j: usize, cue_end: usize, last: usize) -> bool {
+        let next = j + 1;
+        let relative_past = j > cue_end
+            && next < last
+            && self.word(next).starts_with(char::is_lowercase)
+            && self.lower(next).ends_with("ed")
+            && self.word(next).len() > 4
+            // `that armed groups attacked`: an -ed adjective before a plural noun.
+            && !(next + 1 < last && self.lower(next + 1).ends_with('s'));
         self.lower(j) == "that"
-            && j + 1 < last
-            && self.is_word(j + 1)
-            && !SENTENCE_FINAL.contains(&self.word(j + 1))
-            && !self.is_in(j + 1, RELATIVE_VERBS)
+            && next < last
+            && self.is_word(next)
+            && !SENTENCE_FINAL.contains(&self.word(next))
+            && !self.is_in(next, RELATIVE_VERBS)
+            && !relative_past
     }
 
     /// Content that ends before the separator just before token `before`: the quotation
@@ -492,7 +501,7 @@ impl Document<'_> {
                 // content, not its start.
                 break;
             }
-            let complementiser = self.is_complementiser(j, sentence.last);
+            let complementiser = self.is_complementiser(j, cue_end, sentence.last);
             if complementiser || (object_first && CONTENT_OPENERS.contains(&w.as_str())) {
                 start = j;
                 break;

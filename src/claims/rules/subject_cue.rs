@@ -291,6 +291,18 @@ mod tests {
     }
 
     #[test]
+    fn a_that_before_a_past_verb_after_the_adjunct_is_relative() {
+        assert_claims(
+            "''It's like a new plane,'' Mr. Trump said in a documentary that showed off the jet.",
+            &[("trump", "It's like a new plane")],
+        );
+        assert_claims(
+            "Kuleba said in a statement that armed groups attacked the city.",
+            &[("kuleba", "that armed groups attacked the city")],
+        );
+    }
+
+    #[test]
     fn a_dated_appositive_subject_and_a_condition() {
         let claims = claims_of(
             "On February 18, the heads of the LPR and DPR, Leonid Pasechnik and Denis Pushilin, announced the evacuation of residents to Russia.\n\n\
