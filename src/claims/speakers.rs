@@ -211,12 +211,17 @@ pub fn classify(words: &[&str]) -> Mention {
     }
     // `Mr. King`, `David French`: after an honorific or a first name, a title word or a
     // nationality is a surname.
-    let before_last = words.len().checked_sub(2).map(|k| lower[k].as_str());
+    // Initials may come between (`Peter T. King`).
+    let mut before = words.len().saturating_sub(1);
+    while before > 0 && is_initial(words[before - 1]) {
+        before -= 1;
+    }
+    let before_last = before.checked_sub(1).map(|k| lower[k].as_str());
     let surname_after = |w: &str| HONORIFICS.contains(&w) || is_first_name(w);
     if name_start == words.len() && before_last.is_some_and(surname_after) {
         name_start = words.len() - 1;
-        if before_last.is_some_and(is_first_name) && is_capitalised(words[words.len() - 2]) {
-            name_start -= 1;
+        if before_last.is_some_and(is_first_name) && is_capitalised(words[before - 1]) {
+            name_start = before - 1;
         }
     }
     if name_start == words.len() {
@@ -250,7 +255,6 @@ pub fn classify(words: &[&str]) -> Mention {
 /// headline words (`Gave Hillary Some Of The Worst News`), not a name.
 fn name_start_at_given_name(words: &[&str], start: usize) -> Option<usize> {
     let leading = &words[..words.len() - 1];
-    let is_initial = |w: &str| w.len() == 2 && w.ends_with('.');
     let owner = (start..leading.len())
         .rev()
         .find(|&k| leading[k].ends_with("’s") || leading[k].ends_with("'s"));
@@ -356,6 +360,11 @@ fn gender_of(name: &[String], roles: &[String]) -> Option<Gender> {
 
 /// Whether a lower-case word is a common first name (`the Donald Trump campaign` names a
 /// person's organisation, not an organisation called `Donald Trump`).
+/// An initial with its dot (`J.`).
+fn is_initial(word: &str) -> bool {
+    word.len() == 2 && word.ends_with('.')
+}
+
 fn is_first_name(lower: &str) -> bool {
     FEMALE_FIRST_NAMES.contains(&lower) || MALE_FIRST_NAMES.contains(&lower)
 }
@@ -1187,6 +1196,7 @@ mod tests {
         assert_eq!(person(&["David", "French"]), "David French");
         assert_eq!(person(&["columnist", "David", "French"]), "David French");
         assert_eq!(person(&["Mr.", "King"]), "King");
+        assert_eq!(person(&["Peter", "T.", "King"]), "Peter T. King");
         assert!(matches!(
             classify(&["the", "French"]),
             Mention::Description { .. }
