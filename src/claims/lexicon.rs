@@ -214,6 +214,12 @@ pub static GROUP_PRONOUNS: &WordSet = word_file!("pronouns.txt", "group");
 pub static FIRST_PERSON_PRONOUNS: &WordSet = word_file!("pronouns.txt", "first-person");
 /// Quantifiers that stand for a group when they open a clause as its subject (`Some said`).
 pub static QUANTIFIERS: &WordSet = word_file!("pronouns.txt", "quantifier");
+/// Number words, units, fractions and their qualifiers that make a proportion of a group
+/// (`Thirty-one percent`, `about two-thirds`, `One in four`).
+pub static PROPORTION_NUMBERS: &WordSet = word_file!("proportions.txt", "numbers");
+pub static PROPORTION_UNITS: &WordSet = word_file!("proportions.txt", "units");
+pub static PROPORTION_FRACTIONS: &WordSet = word_file!("proportions.txt", "fractions");
+pub static PROPORTION_APPROXIMATORS: &WordSet = word_file!("proportions.txt", "approximators");
 /// Pronouns that can be the listener of `told` (`told me this week`).
 pub static OBJECT_PRONOUNS: &WordSet = word_file!("pronouns.txt", "object");
 /// Determiners dropped from the front of a description.
@@ -397,6 +403,10 @@ mod tests {
             ("FIRST_PERSON_PRONOUNS", FIRST_PERSON_PRONOUNS),
             ("OBJECT_PRONOUNS", OBJECT_PRONOUNS),
             ("QUANTIFIERS", QUANTIFIERS),
+            ("PROPORTION_NUMBERS", PROPORTION_NUMBERS),
+            ("PROPORTION_UNITS", PROPORTION_UNITS),
+            ("PROPORTION_FRACTIONS", PROPORTION_FRACTIONS),
+            ("PROPORTION_APPROXIMATORS", PROPORTION_APPROXIMATORS),
             ("DETERMINERS", DETERMINERS),
             ("NOUN_MARKERS", NOUN_MARKERS),
             ("POSSESSIVE_DETERMINERS", POSSESSIVE_DETERMINERS),

@@ -16,11 +16,15 @@ use crate::segment::TokenSentence;
 impl Document<'_> {
     /// The subject noun phrase that ends just before token `cue` (auxiliaries skipped).
     pub(crate) fn subject_before(&self, cue: usize, first: usize) -> Option<TokenRange> {
-        let mut j = cue;
+        let mut j = self.before_auxiliaries(cue, first);
+        // `Nearly nine out of 10 say`: the proportion's last number is no time adjunct. A
+        // word right after it that is no cue is its noun or participle (`One in four
+        // voters`, `Thirty-one percent of those surveyed`).
+        if let Some(subject) = self.proportion_subject(j, first) {
+            let verb_follows = j < cue || self.is_in(cue, CUE_WORDS);
+            return (verb_follows && !self.is_passive(j, cue)).then_some(subject);
+        }
         loop {
-            while j > first && (self.is_in(j - 1, AUXILIARIES) || self.is_adverb(j - 1)) {
-                j -= 1;
-            }
             // A time adjunct between subject and verb: `Axelrod on Wednesday called`.
             let time_end = j;
             while j > first && self.is_time(j - 1) {
@@ -35,11 +39,9 @@ impl Document<'_> {
             if j > first && self.is_in(j - 1, SUBJECT_PARTICIPLES) {
                 j -= 1;
             }
+            j = self.before_auxiliaries(j, first);
         }
-        let passive = (j..cue)
-            .any(|k| self.is_one_of(k, &["was", "were", "been", "being", "be", "is", "are"]))
-            && self.lower(cue).ends_with("ed");
-        if j == first || passive {
+        if j == first || self.is_passive(j, cue) {
             return None;
         }
         // `Rep. Jason Chaffetz (R-Utah) said`: the parenthetical belongs to the source.
@@ -76,6 +78,22 @@ impl Document<'_> {
             }
         }
         self.relative_subject(end, first)
+    }
+
+    /// The token before which the auxiliaries and adverbs that end at `end` start.
+    fn before_auxiliaries(&self, end: usize, first: usize) -> usize {
+        let mut j = end;
+        while j > first && (self.is_in(j - 1, AUXILIARIES) || self.is_adverb(j - 1)) {
+            j -= 1;
+        }
+        j
+    }
+
+    /// Whether the cue at `cue`, after the words from `j`, is a passive participle (`was
+    /// rejected`): its subject is no source.
+    fn is_passive(&self, j: usize, cue: usize) -> bool {
+        (j..cue).any(|k| self.is_one_of(k, &["was", "were", "been", "being", "be", "is", "are"]))
+            && self.lower(cue).ends_with("ed")
     }
 
     /// A sentence-opening subject described after its head: `Those surveyed`, `People

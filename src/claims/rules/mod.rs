@@ -10,6 +10,7 @@ mod inverted;
 mod label;
 mod nested_stance;
 mod participle;
+mod proportion_subject;
 mod quantifier_subject;
 mod stance;
 mod subject_cue;
