@@ -197,6 +197,9 @@ pub static TITLE_PARTICIPLES: &WordSet = word_file!("participles.txt", "title");
 /// Participles that end a reduced relative clause inside a subject (`A report released
 /// last year found`).
 pub static SUBJECT_PARTICIPLES: &WordSet = word_file!("participles.txt", "subject");
+/// Past-tense verbs without -ed that end a sentence-opening subject (`The businessman spoke
+/// in Iowa, saying …`).
+pub static IRREGULAR_PAST: &WordSet = word_file!("irregular_past.txt");
 /// Participles that describe a subject after its head (`Those surveyed say`, `People
 /// briefed on the move said`).
 pub static POST_HEAD_PARTICIPLES: &WordSet = word_file!("participles.txt", "post-head");
@@ -392,6 +395,7 @@ mod tests {
             ("TITLE_PARTICIPLES", TITLE_PARTICIPLES),
             ("SUBJECT_PARTICIPLES", SUBJECT_PARTICIPLES),
             ("POST_HEAD_PARTICIPLES", POST_HEAD_PARTICIPLES),
+            ("IRREGULAR_PAST", IRREGULAR_PAST),
             (
                 "SUBJECT_MODIFIER_PREPOSITIONS",
                 SUBJECT_MODIFIER_PREPOSITIONS,

@@ -5,11 +5,11 @@
 use super::document::{Document, TokenRange};
 use super::lexicon::{
     ADJUNCT_OPENERS, AUXILIARIES, CLOSING_QUOTES, CONTENT_OPENERS, COORDINATORS, CUE_WORDS,
-    DETERMINERS, FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, NOUN_MARKERS, OBJECT_FIRST_CUES,
-    PERSON_PRONOUNS, PHRASE_LINKS, PHRASE_STOPS, POSTMODIFIERS, POST_HEAD_PARTICIPLES,
-    PREPOSITIONS, PREPOSITIONS_OPENING, RELATIVE_VERBS, SENTENCE_FINAL, SEPARATORS,
-    SUBJECT_MODIFIER_PREPOSITIONS, SUBJECT_PARTICIPLES, TIME_ADJUNCT_OPENERS, TITLE_PARTICIPLES,
-    WEEKDAYS,
+    DETERMINERS, FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, IRREGULAR_PAST, NOUN_MARKERS,
+    OBJECT_FIRST_CUES, PERSON_PRONOUNS, PHRASE_LINKS, PHRASE_STOPS, POSTMODIFIERS,
+    POST_HEAD_PARTICIPLES, PREPOSITIONS, PREPOSITIONS_OPENING, RELATIVE_VERBS, SENTENCE_FINAL,
+    SEPARATORS, SUBJECT_MODIFIER_PREPOSITIONS, SUBJECT_PARTICIPLES, TIME_ADJUNCT_OPENERS,
+    TITLE_PARTICIPLES, WEEKDAYS,
 };
 use crate::segment::TokenSentence;
 
@@ -305,12 +305,15 @@ impl Document<'_> {
     }
 
     /// The subject phrase opening a sentence, when it is followed by a verb of the
-    /// reporting lexicon or a past-tense verb (`Clinton criticized …, arguing …`).
+    /// reporting lexicon or a past-tense verb (`Clinton criticized …, arguing …`, `The
+    /// businessman spoke in Iowa, saying …`).
     pub(crate) fn phrase_starting_sentence(&self, sentence: &TokenSentence) -> Option<TokenRange> {
         let verb = (sentence.first..sentence.last.min(sentence.first + 12)).find(|&k| {
             let w = self.lower(k);
             self.word(k).chars().next().is_some_and(char::is_lowercase)
-                && (CUE_WORDS.contains(&w.as_str()) || w.ends_with("ed"))
+                && (CUE_WORDS.contains(&w.as_str())
+                    || w.ends_with("ed")
+                    || IRREGULAR_PAST.contains(&w.as_str()))
         })?;
         self.subject_before(verb, sentence.first)
             .filter(|&(start, _)| start == sentence.first)

@@ -1,5 +1,6 @@
 //! `…, arguing that …`: a participle cue after a comma reports the subject that opens the
-//! sentence (`Clinton criticized the plan, arguing that it would fail`), as does one after a
+//! sentence (`Clinton criticized the plan, arguing that it would fail`, `The businessman
+//! spoke in Iowa, saying …`), as does one after a
 //! document the subject issued (`The campaign released a statement saying …`).
 
 use crate::claims::document::Document;
@@ -53,6 +54,14 @@ mod tests {
                 ("blasio", "the plan"),
                 ("blasio", "the city could not afford to wait"),
             ],
+        );
+    }
+
+    #[test]
+    fn a_participle_after_an_irregular_past_verb_reports_its_subject() {
+        assert_claims(
+            "The billionaire investor spoke in Ohio on Monday, saying that the base would close.",
+            &[("billionaire-investor", "that the base would close")],
         );
     }
 
