@@ -211,6 +211,8 @@ pub static SUBJECT_MODIFIER_PREPOSITIONS: &WordSet =
 pub static PREPOSITIONS: &WordSet = word_file!("prepositions.txt", "before-ing-noun");
 /// Prepositions that open a sentence-initial adjunct (`In a statement, …`).
 pub static PREPOSITIONS_OPENING: &WordSet = word_file!("prepositions.txt", "sentence-opening");
+/// Prepositions that open where or through what a speaker spoke (`wrote on Twitter`).
+pub static VENUE_PREPOSITIONS: &WordSet = word_file!("prepositions.txt", "venue");
 /// Pronouns that can be a speaker, resolved to an antecedent.
 pub static PERSON_PRONOUNS: &WordSet = word_file!("pronouns.txt", "person");
 pub static GROUP_PRONOUNS: &WordSet = word_file!("pronouns.txt", "group");
@@ -402,6 +404,7 @@ mod tests {
             ),
             ("PREPOSITIONS", PREPOSITIONS),
             ("PREPOSITIONS_OPENING", PREPOSITIONS_OPENING),
+            ("VENUE_PREPOSITIONS", VENUE_PREPOSITIONS),
             ("PERSON_PRONOUNS", PERSON_PRONOUNS),
             ("GROUP_PRONOUNS", GROUP_PRONOUNS),
             ("FIRST_PERSON_PRONOUNS", FIRST_PERSON_PRONOUNS),

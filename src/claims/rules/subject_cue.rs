@@ -24,6 +24,9 @@ impl Document<'_> {
         if let Some(frame) = self.source_cue_frame(source, (cue, cue_end), tail, sentence) {
             return Some(frame);
         }
+        if self.adjunct_before_participle(cue, tail, sentence.last) {
+            return None;
+        }
         if let Some(content) = self.content_after(cue, cue_end, sentence) {
             return Some(Frame::new(content, source, (cue, cue_end)));
         }
