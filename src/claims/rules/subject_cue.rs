@@ -167,6 +167,18 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_a_role_and_a_comma_is_the_subject() {
+        assert_claims(
+            "Another Warren ally, Labor Secretary Tom Keller, told reporters that the vote was rushed.",
+            &[("keller", "that the vote was rushed")],
+        );
+        assert_claims(
+            "The neurosurgeon said that the plan was refining some practices.",
+            &[("neurosurgeon", "that the plan was refining some practices")],
+        );
+    }
+
+    #[test]
     fn a_subject_with_prepositional_modifiers() {
         let claims = claims_of(
             "Political observers in Virginia and around the country say Scott deserves the right of first refusal.",
