@@ -72,8 +72,9 @@ static PERSON_PLURALS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 
 /// Endings of nouns that name a person (`economist`, `politician`, `engineer`,
-/// `investor`); the -er and -or words that do not are listed in `source_not_agents.txt`.
-const AGENT_SUFFIXES: &[&str] = &["ist", "ian", "er", "or"];
+/// `investor`, `councilman`, `assemblywoman`); the words with these endings that do not
+/// are listed in `source_not_agents.txt`.
+const AGENT_SUFFIXES: &[&str] = &["ist", "ian", "er", "or", "man"];
 
 /// The head noun without a possessive ending (`government’s` → `government`).
 fn head_noun(word: &str) -> &str {
@@ -195,7 +196,10 @@ fn listed_kind(head: &str) -> Option<DescriptionKind> {
     }
     // Plural demonyms and party members (`Mexicans`, `Ukrainians`, `Republicans`).
     let plural_demonym = head.len() > 5 && head.ends_with("ans");
-    let plural_agent = head.strip_suffix('s').is_some_and(agentive);
+    let plural_agent = head.strip_suffix('s').is_some_and(agentive)
+        || head
+            .strip_suffix("men")
+            .is_some_and(|stem| agentive(&format!("{stem}man")));
     (plural_demonym || plural_agent).then_some(DescriptionKind::Group)
 }
 
@@ -251,6 +255,9 @@ mod tests {
             ("engineers", Some(Group)),
             ("russian-ukrainian", None),
             ("investor", Some(Role)),
+            ("councilman", Some(Role)),
+            ("assemblywoman", Some(Role)),
+            ("councilmen", Some(Group)),
             ("incumbent", Some(Role)),
             ("friend", Some(Role)),
             ("respondents", Some(Group)),
