@@ -275,6 +275,8 @@ pub static SOURCE_GROUP_NOUNS: &WordSet = word_file!("source_group_nouns.txt");
 pub static SOURCE_ANONYMOUS_NOUNS: &WordSet = word_file!("source_anonymous_nouns.txt");
 /// Heads of descriptions of documents and recordings (`report`, `poll`).
 pub static SOURCE_DOCUMENT_NOUNS: &WordSet = word_file!("source_document_nouns.txt");
+/// Nouns of polls, whose findings an opening adjunct attributes to them (`In a CNN poll, …`).
+pub static POLL_NOUNS: &WordSet = word_file!("poll_nouns.txt");
 /// Documents a subject issues in its own voice (`released a statement saying …`).
 pub static ISSUED_DOCUMENTS: &WordSet = word_file!("issued_documents.txt");
 /// Heads of descriptions of organisations (`campaign`, `agency`).
@@ -437,6 +439,7 @@ mod tests {
             ("SOURCE_ANONYMOUS_NOUNS", SOURCE_ANONYMOUS_NOUNS),
             ("SOURCE_DOCUMENT_NOUNS", SOURCE_DOCUMENT_NOUNS),
             ("ISSUED_DOCUMENTS", ISSUED_DOCUMENTS),
+            ("POLL_NOUNS", POLL_NOUNS),
             ("SOURCE_ORGANISATION_NOUNS", SOURCE_ORGANISATION_NOUNS),
             ("SOURCE_ORGANISATION_NAMES", SOURCE_ORGANISATION_NAMES),
             ("SOURCE_NOT_AGENTS", SOURCE_NOT_AGENTS),

@@ -91,7 +91,7 @@ mod tests {
         assert_eq!(mention, "Twenty-two percent of those surveyed");
         assert_eq!(kind, SpeakerKind::Group);
         assert_eq!(text, "they would back the senator again");
-        let (mention, _, _) = only_claim("In the survey, 38% say they are moderates.");
+        let (mention, _, _) = only_claim("Among independents, 38% say they are moderates.");
         assert_eq!(mention, "38%");
     }
 
