@@ -215,6 +215,14 @@ pub fn classify(words: &[&str]) -> Mention {
     if after_honorific {
         name_start = words.len() - 1;
     }
+    // `David French`: after a first name, a demonym is a surname.
+    let after_first_name = name_start == words.len()
+        && words.len() >= 2
+        && is_first_name(&lower[words.len() - 2])
+        && DEMONYMS.contains(&last.as_str());
+    if after_first_name {
+        name_start = words.len() - 2;
+    }
     if name_start == words.len() {
         return description(words, lower, definite);
     }
@@ -1130,6 +1138,14 @@ mod tests {
         assert!(matches!(classify(&half), Mention::Description { .. }));
         let conyers = ["John", "Conyers", "of", "Michigan"];
         assert!(matches!(classify(&conyers), Mention::Person { .. }));
+    }
+
+    #[test]
+    fn a_demonym_after_a_first_name_is_a_surname() {
+        let french = ["David", "French"];
+        assert!(
+            matches!(classify(&french), Mention::Person { name, .. } if name == ["David", "French"])
+        );
     }
 
     #[test]
