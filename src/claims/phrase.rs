@@ -308,15 +308,30 @@ impl Document<'_> {
     /// reporting lexicon or a past-tense verb (`Clinton criticized …, arguing …`, `The
     /// businessman spoke in Iowa, saying …`).
     pub(crate) fn phrase_starting_sentence(&self, sentence: &TokenSentence) -> Option<TokenRange> {
-        let verb = (sentence.first..sentence.last.min(sentence.first + 12)).find(|&k| {
+        let first = self.main_clause_start(sentence);
+        let verb = (first..sentence.last.min(first + 12)).find(|&k| {
             let w = self.lower(k);
             self.word(k).chars().next().is_some_and(char::is_lowercase)
+                && !TITLE_PARTICIPLES.contains(&w.as_str())
                 && (CUE_WORDS.contains(&w.as_str())
                     || w.ends_with("ed")
                     || IRREGULAR_PAST.contains(&w.as_str()))
         })?;
-        self.subject_before(verb, sentence.first)
-            .filter(|&(start, _)| start == sentence.first)
+        self.subject_before(verb, first)
+            .filter(|&(start, _)| start == first)
+    }
+
+    /// Where a sentence's main clause starts: after an opening prepositional adjunct and
+    /// its comma (`In a victory speech on Tuesday night, Mr. Trump struck …`), else at the
+    /// sentence's first token.
+    fn main_clause_start(&self, sentence: &TokenSentence) -> usize {
+        const MAX_ADJUNCT_TOKENS: usize = 16;
+        if !self.is_in(sentence.first, PREPOSITIONS_OPENING) {
+            return sentence.first;
+        }
+        (sentence.first + 1..sentence.last.min(sentence.first + MAX_ADJUNCT_TOKENS))
+            .find(|&k| self.word(k) == ",")
+            .map_or(sentence.first, |comma| comma + 1)
     }
 
     /// The noun phrase that starts at token `from` (after an inverted cue or `according to`).

@@ -88,6 +88,18 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_reports_the_subject_after_an_opening_adjunct_or_a_title_participle() {
+        assert_claims(
+            "In a victory speech in Ohio on Tuesday night, Senator Jane Perdue struck a measured tone, saying she understood the task.",
+            &[("perdue", "she understood the task")],
+        );
+        assert_claims(
+            "The retired admiral has provided no details, saying only that he was refining some practices.",
+            &[("retired-admiral", "that he was refining some practices")],
+        );
+    }
+
+    #[test]
     fn a_verb_of_saying_before_a_venue_and_a_participle_has_no_content() {
         assert_claims(
             "Senator Jane Perdue wrote on Facebook, saying she regretted the vote.",
