@@ -197,6 +197,9 @@ pub static TITLE_PARTICIPLES: &WordSet = word_file!("participles.txt", "title");
 /// Participles that end a reduced relative clause inside a subject (`A report released
 /// last year found`).
 pub static SUBJECT_PARTICIPLES: &WordSet = word_file!("participles.txt", "subject");
+/// Past-tense verbs without -ed that end a sentence-opening subject (`The businessman spoke
+/// in Iowa, saying …`).
+pub static IRREGULAR_PAST: &WordSet = word_file!("irregular_past.txt");
 /// Participles that describe a subject after its head (`Those surveyed say`, `People
 /// briefed on the move said`).
 pub static POST_HEAD_PARTICIPLES: &WordSet = word_file!("participles.txt", "post-head");
@@ -208,12 +211,20 @@ pub static SUBJECT_MODIFIER_PREPOSITIONS: &WordSet =
 pub static PREPOSITIONS: &WordSet = word_file!("prepositions.txt", "before-ing-noun");
 /// Prepositions that open a sentence-initial adjunct (`In a statement, …`).
 pub static PREPOSITIONS_OPENING: &WordSet = word_file!("prepositions.txt", "sentence-opening");
+/// Prepositions that open where or through what a speaker spoke (`wrote on Twitter`).
+pub static VENUE_PREPOSITIONS: &WordSet = word_file!("prepositions.txt", "venue");
 /// Pronouns that can be a speaker, resolved to an antecedent.
 pub static PERSON_PRONOUNS: &WordSet = word_file!("pronouns.txt", "person");
 pub static GROUP_PRONOUNS: &WordSet = word_file!("pronouns.txt", "group");
 pub static FIRST_PERSON_PRONOUNS: &WordSet = word_file!("pronouns.txt", "first-person");
 /// Quantifiers that stand for a group when they open a clause as its subject (`Some said`).
 pub static QUANTIFIERS: &WordSet = word_file!("pronouns.txt", "quantifier");
+/// Number words, units, fractions and their qualifiers that make a proportion of a group
+/// (`Thirty-one percent`, `about two-thirds`, `One in four`).
+pub static PROPORTION_NUMBERS: &WordSet = word_file!("proportions.txt", "numbers");
+pub static PROPORTION_UNITS: &WordSet = word_file!("proportions.txt", "units");
+pub static PROPORTION_FRACTIONS: &WordSet = word_file!("proportions.txt", "fractions");
+pub static PROPORTION_APPROXIMATORS: &WordSet = word_file!("proportions.txt", "approximators");
 /// Pronouns that can be the listener of `told` (`told me this week`).
 pub static OBJECT_PRONOUNS: &WordSet = word_file!("pronouns.txt", "object");
 /// Determiners dropped from the front of a description.
@@ -264,6 +275,8 @@ pub static SOURCE_GROUP_NOUNS: &WordSet = word_file!("source_group_nouns.txt");
 pub static SOURCE_ANONYMOUS_NOUNS: &WordSet = word_file!("source_anonymous_nouns.txt");
 /// Heads of descriptions of documents and recordings (`report`, `poll`).
 pub static SOURCE_DOCUMENT_NOUNS: &WordSet = word_file!("source_document_nouns.txt");
+/// Nouns of polls, whose findings an opening adjunct attributes to them (`In a CNN poll, …`).
+pub static POLL_NOUNS: &WordSet = word_file!("poll_nouns.txt");
 /// Documents a subject issues in its own voice (`released a statement saying …`).
 pub static ISSUED_DOCUMENTS: &WordSet = word_file!("issued_documents.txt");
 /// Heads of descriptions of organisations (`campaign`, `agency`).
@@ -386,17 +399,23 @@ mod tests {
             ("TITLE_PARTICIPLES", TITLE_PARTICIPLES),
             ("SUBJECT_PARTICIPLES", SUBJECT_PARTICIPLES),
             ("POST_HEAD_PARTICIPLES", POST_HEAD_PARTICIPLES),
+            ("IRREGULAR_PAST", IRREGULAR_PAST),
             (
                 "SUBJECT_MODIFIER_PREPOSITIONS",
                 SUBJECT_MODIFIER_PREPOSITIONS,
             ),
             ("PREPOSITIONS", PREPOSITIONS),
             ("PREPOSITIONS_OPENING", PREPOSITIONS_OPENING),
+            ("VENUE_PREPOSITIONS", VENUE_PREPOSITIONS),
             ("PERSON_PRONOUNS", PERSON_PRONOUNS),
             ("GROUP_PRONOUNS", GROUP_PRONOUNS),
             ("FIRST_PERSON_PRONOUNS", FIRST_PERSON_PRONOUNS),
             ("OBJECT_PRONOUNS", OBJECT_PRONOUNS),
             ("QUANTIFIERS", QUANTIFIERS),
+            ("PROPORTION_NUMBERS", PROPORTION_NUMBERS),
+            ("PROPORTION_UNITS", PROPORTION_UNITS),
+            ("PROPORTION_FRACTIONS", PROPORTION_FRACTIONS),
+            ("PROPORTION_APPROXIMATORS", PROPORTION_APPROXIMATORS),
             ("DETERMINERS", DETERMINERS),
             ("NOUN_MARKERS", NOUN_MARKERS),
             ("POSSESSIVE_DETERMINERS", POSSESSIVE_DETERMINERS),
@@ -420,6 +439,7 @@ mod tests {
             ("SOURCE_ANONYMOUS_NOUNS", SOURCE_ANONYMOUS_NOUNS),
             ("SOURCE_DOCUMENT_NOUNS", SOURCE_DOCUMENT_NOUNS),
             ("ISSUED_DOCUMENTS", ISSUED_DOCUMENTS),
+            ("POLL_NOUNS", POLL_NOUNS),
             ("SOURCE_ORGANISATION_NOUNS", SOURCE_ORGANISATION_NOUNS),
             ("SOURCE_ORGANISATION_NAMES", SOURCE_ORGANISATION_NAMES),
             ("SOURCE_NOT_AGENTS", SOURCE_NOT_AGENTS),

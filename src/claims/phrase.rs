@@ -5,22 +5,26 @@
 use super::document::{Document, TokenRange};
 use super::lexicon::{
     ADJUNCT_OPENERS, AUXILIARIES, CLOSING_QUOTES, CONTENT_OPENERS, COORDINATORS, CUE_WORDS,
-    DETERMINERS, FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, NOUN_MARKERS, OBJECT_FIRST_CUES,
-    PERSON_PRONOUNS, PHRASE_LINKS, PHRASE_STOPS, POSTMODIFIERS, POST_HEAD_PARTICIPLES,
-    PREPOSITIONS, PREPOSITIONS_OPENING, RELATIVE_VERBS, SENTENCE_FINAL, SEPARATORS,
-    SUBJECT_MODIFIER_PREPOSITIONS, SUBJECT_PARTICIPLES, TIME_ADJUNCT_OPENERS, TITLE_PARTICIPLES,
-    WEEKDAYS,
+    DETERMINERS, FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, IRREGULAR_PAST, NOUN_MARKERS,
+    OBJECT_FIRST_CUES, PERSON_PRONOUNS, PHRASE_LINKS, PHRASE_STOPS, POSTMODIFIERS,
+    POST_HEAD_PARTICIPLES, PREPOSITIONS, PREPOSITIONS_OPENING, RELATIVE_VERBS, SENTENCE_FINAL,
+    SEPARATORS, SUBJECT_MODIFIER_PREPOSITIONS, SUBJECT_PARTICIPLES, TIME_ADJUNCT_OPENERS,
+    TITLE_PARTICIPLES, WEEKDAYS,
 };
 use crate::segment::TokenSentence;
 
 impl Document<'_> {
     /// The subject noun phrase that ends just before token `cue` (auxiliaries skipped).
     pub(crate) fn subject_before(&self, cue: usize, first: usize) -> Option<TokenRange> {
-        let mut j = cue;
+        let mut j = self.before_auxiliaries(cue, first);
+        // `Nearly nine out of 10 say`: the proportion's last number is no time adjunct. A
+        // word right after it that is no cue is its noun or participle (`One in four
+        // voters`, `Thirty-one percent of those surveyed`).
+        if let Some(subject) = self.proportion_subject(j, first) {
+            let verb_follows = j < cue || self.is_in(cue, CUE_WORDS);
+            return (verb_follows && !self.is_passive(j, cue)).then_some(subject);
+        }
         loop {
-            while j > first && (self.is_in(j - 1, AUXILIARIES) || self.is_adverb(j - 1)) {
-                j -= 1;
-            }
             // A time adjunct between subject and verb: `Axelrod on Wednesday called`.
             let time_end = j;
             while j > first && self.is_time(j - 1) {
@@ -35,11 +39,9 @@ impl Document<'_> {
             if j > first && self.is_in(j - 1, SUBJECT_PARTICIPLES) {
                 j -= 1;
             }
+            j = self.before_auxiliaries(j, first);
         }
-        let passive = (j..cue)
-            .any(|k| self.is_one_of(k, &["was", "were", "been", "being", "be", "is", "are"]))
-            && self.lower(cue).ends_with("ed");
-        if j == first || passive {
+        if j == first || self.is_passive(j, cue) {
             return None;
         }
         // `Rep. Jason Chaffetz (R-Utah) said`: the parenthetical belongs to the source.
@@ -76,6 +78,22 @@ impl Document<'_> {
             }
         }
         self.relative_subject(end, first)
+    }
+
+    /// The token before which the auxiliaries and adverbs that end at `end` start.
+    fn before_auxiliaries(&self, end: usize, first: usize) -> usize {
+        let mut j = end;
+        while j > first && (self.is_in(j - 1, AUXILIARIES) || self.is_adverb(j - 1)) {
+            j -= 1;
+        }
+        j
+    }
+
+    /// Whether the cue at `cue`, after the words from `j`, is a passive participle (`was
+    /// rejected`): its subject is no source.
+    fn is_passive(&self, j: usize, cue: usize) -> bool {
+        (j..cue).any(|k| self.is_one_of(k, &["was", "were", "been", "being", "be", "is", "are"]))
+            && self.lower(cue).ends_with("ed")
     }
 
     /// A sentence-opening subject described after its head: `Those surveyed`, `People
@@ -294,15 +312,33 @@ impl Document<'_> {
     }
 
     /// The subject phrase opening a sentence, when it is followed by a verb of the
-    /// reporting lexicon or a past-tense verb (`Clinton criticized …, arguing …`).
+    /// reporting lexicon or a past-tense verb (`Clinton criticized …, arguing …`, `The
+    /// businessman spoke in Iowa, saying …`).
     pub(crate) fn phrase_starting_sentence(&self, sentence: &TokenSentence) -> Option<TokenRange> {
-        let verb = (sentence.first..sentence.last.min(sentence.first + 12)).find(|&k| {
+        let first = self.main_clause_start(sentence);
+        let verb = (first..sentence.last.min(first + 12)).find(|&k| {
             let w = self.lower(k);
             self.word(k).chars().next().is_some_and(char::is_lowercase)
-                && (CUE_WORDS.contains(&w.as_str()) || w.ends_with("ed"))
+                && !TITLE_PARTICIPLES.contains(&w.as_str())
+                && (CUE_WORDS.contains(&w.as_str())
+                    || w.ends_with("ed")
+                    || IRREGULAR_PAST.contains(&w.as_str()))
         })?;
-        self.subject_before(verb, sentence.first)
-            .filter(|&(start, _)| start == sentence.first)
+        self.subject_before(verb, first)
+            .filter(|&(start, _)| start == first)
+    }
+
+    /// Where a sentence's main clause starts: after an opening prepositional adjunct and
+    /// its comma (`In a victory speech on Tuesday night, Mr. Trump struck …`), else at the
+    /// sentence's first token.
+    fn main_clause_start(&self, sentence: &TokenSentence) -> usize {
+        const MAX_ADJUNCT_TOKENS: usize = 16;
+        if !self.is_in(sentence.first, PREPOSITIONS_OPENING) {
+            return sentence.first;
+        }
+        (sentence.first + 1..sentence.last.min(sentence.first + MAX_ADJUNCT_TOKENS))
+            .find(|&k| self.word(k) == ",")
+            .map_or(sentence.first, |comma| comma + 1)
     }
 
     /// The noun phrase that starts at token `from` (after an inverted cue or `according to`).

@@ -51,6 +51,7 @@ pub fn find_frames(doc: &Document) -> Vec<Frame> {
             frames.push(frame);
         }
         frames.extend(doc.dash_signature_frames(sentence));
+        frames.extend(doc.poll_adjunct_frame(sentence));
         let mut i = sentence.first;
         while i < sentence.last {
             if doc.quote_around(i).is_some() {

@@ -7,8 +7,10 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::lexicon::{
-    WordSet, QUANTIFIERS, SOURCE_ANONYMOUS_NOUNS, SOURCE_DOCUMENT_NOUNS, SOURCE_GROUP_NOUNS,
-    SOURCE_NOT_AGENTS, SOURCE_ORGANISATION_NAMES, SOURCE_ORGANISATION_NOUNS, SOURCE_PERSON_NOUNS,
+    WordSet, POST_HEAD_PARTICIPLES, PROPORTION_APPROXIMATORS, PROPORTION_FRACTIONS,
+    PROPORTION_NUMBERS, PROPORTION_UNITS, QUANTIFIERS, SOURCE_ANONYMOUS_NOUNS,
+    SOURCE_DOCUMENT_NOUNS, SOURCE_GROUP_NOUNS, SOURCE_NOT_AGENTS, SOURCE_ORGANISATION_NAMES,
+    SOURCE_ORGANISATION_NOUNS, SOURCE_PERSON_NOUNS, SUBJECT_MODIFIER_PREPOSITIONS,
 };
 
 /// The kind of source a description's head noun names.
@@ -70,8 +72,9 @@ static PERSON_PLURALS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 
 /// Endings of nouns that name a person (`economist`, `politician`, `engineer`,
-/// `investor`); the -er and -or words that do not are listed in `source_not_agents.txt`.
-const AGENT_SUFFIXES: &[&str] = &["ist", "ian", "er", "or"];
+/// `investor`, `councilman`, `assemblywoman`); the words with these endings that do not
+/// are listed in `source_not_agents.txt`.
+const AGENT_SUFFIXES: &[&str] = &["ist", "ian", "er", "or", "man"];
 
 /// The head noun without a possessive ending (`government’s` → `government`).
 fn head_noun(word: &str) -> &str {
@@ -84,6 +87,81 @@ fn head_noun(word: &str) -> &str {
 /// remnant such as `having`, `however`, `early-morning`, or a noun on no list).
 pub fn head_kind(word: &str) -> Option<DescriptionKind> {
     listed_kind(head_noun(word))
+}
+
+/// The kind of source a description names: a group when it opens
+/// with a proportion (`42 %`, `one in four voters`), else what its head noun names.
+pub fn description_kind<S: AsRef<str>>(words: &[S]) -> Option<DescriptionKind> {
+    if proportion_len(words).is_some() {
+        return Some(DescriptionKind::Group);
+    }
+    head_kind(words.last()?.as_ref())
+}
+
+/// How many of `words` the proportion that opens them spans, when it stands for a group
+/// (`42 %`, `Thirty-one percent of …`, `One in four voters`); `None` when none opens them.
+/// Its words after the first are lower case (`Senate Majority Leader` holds none), and a
+/// noun right after a fraction or unit is one the proportion qualifies (`the majority
+/// leader`, `a third judgeship`), not a group; a ratio's noun is its group.
+pub fn proportion_len<S: AsRef<str>>(words: &[S]) -> Option<usize> {
+    let lower: Vec<String> = words.iter().map(|w| w.as_ref().to_lowercase()).collect();
+    let (len, ratio) = proportion_shape(&lower)?;
+    let capitalised = words[1..len]
+        .iter()
+        .any(|w| w.as_ref().starts_with(char::is_uppercase));
+    let next = lower.get(len).map_or("", String::as_str);
+    let describes_group = next.is_empty()
+        || matches!(next, "of" | "among" | ",")
+        || SUBJECT_MODIFIER_PREPOSITIONS.contains(&next)
+        || POST_HEAD_PARTICIPLES.contains(&next);
+    (!capitalised && (ratio || describes_group)).then_some(len)
+}
+
+/// The words a proportion that opens `words` (lower case) spans, and whether it is a ratio:
+/// qualifiers, then a fraction (`two-thirds`, `a majority`), a number and its unit (`42
+/// %`, `a 69 % majority`; after `a` the unit qualifies a noun, as in `a 30 % decline`,
+/// unless a share follows) or a ratio (`one in four`, `nine out of 10`).
+fn proportion_shape(words: &[String]) -> Option<(usize, bool)> {
+    let word = |k: usize| words.get(k).map_or("", String::as_str);
+    let mut k = 0;
+    while PROPORTION_APPROXIMATORS.contains(&word(k)) {
+        k += 1;
+    }
+    if is_fraction(word(k)) {
+        return Some((k + 1, false));
+    }
+    if !is_number(word(k)) {
+        return None;
+    }
+    let after = k + 1;
+    if PROPORTION_UNITS.contains(&word(after)) {
+        let share = PROPORTION_FRACTIONS.contains(&word(after + 1));
+        let indefinite = words[..k].iter().any(|w| w == "a" || w == "an");
+        return (share || !indefinite).then_some((after + 1 + usize::from(share), false));
+    }
+    match (word(after), word(after + 1)) {
+        (fraction, _) if is_fraction(fraction) => Some((after + 1, false)),
+        ("in", ratio) if is_number(ratio) => Some((after + 2, true)),
+        ("out", "of") if is_number(word(after + 2)) => Some((after + 3, true)),
+        _ => None,
+    }
+}
+
+/// A number written in digits (`42`, `3.5`) or in words (`nine`, `thirty-one`).
+fn is_number(word: &str) -> bool {
+    let digits = word.starts_with(|c: char| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+    digits || (!word.is_empty() && word.split('-').all(|w| PROPORTION_NUMBERS.contains(&w)))
+}
+
+/// A fraction or share (`half`, `majority`, `two-thirds`).
+fn is_fraction(word: &str) -> bool {
+    PROPORTION_FRACTIONS.contains(&word)
+        || word
+            .split_once('-')
+            .is_some_and(|(n, f)| is_number(n) && PROPORTION_FRACTIONS.contains(&f))
 }
 
 /// The kind a head's word lists or agent endings give it.
@@ -118,7 +196,10 @@ fn listed_kind(head: &str) -> Option<DescriptionKind> {
     }
     // Plural demonyms and party members (`Mexicans`, `Ukrainians`, `Republicans`).
     let plural_demonym = head.len() > 5 && head.ends_with("ans");
-    let plural_agent = head.strip_suffix('s').is_some_and(agentive);
+    let plural_agent = head.strip_suffix('s').is_some_and(agentive)
+        || head
+            .strip_suffix("men")
+            .is_some_and(|stem| agentive(&format!("{stem}man")));
     (plural_demonym || plural_agent).then_some(DescriptionKind::Group)
 }
 
@@ -174,6 +255,9 @@ mod tests {
             ("engineers", Some(Group)),
             ("russian-ukrainian", None),
             ("investor", Some(Role)),
+            ("councilman", Some(Role)),
+            ("assemblywoman", Some(Role)),
+            ("councilmen", Some(Group)),
             ("incumbent", Some(Role)),
             ("friend", Some(Role)),
             ("respondents", Some(Group)),
@@ -187,6 +271,20 @@ mod tests {
         for (head, kind) in cases {
             assert_eq!(head_kind(head), kind, "{head}");
         }
+    }
+
+    #[test]
+    fn proportions_of_groups_are_told_from_proportions_of_things() {
+        let len = |text: &str| proportion_len(&text.split(' ').collect::<Vec<_>>());
+        assert_eq!(len("Thirty-one percent of those surveyed"), Some(2));
+        assert_eq!(len("a 69 % majority of Republicans"), Some(4));
+        assert_eq!(len("nearly nine out of 10"), Some(5));
+        assert_eq!(len("One in four voters"), Some(3));
+        assert_eq!(len("about two-thirds"), Some(2));
+        assert_eq!(len("Majority Leader Mitch McConnell"), None);
+        assert_eq!(len("the minority leader"), None);
+        assert_eq!(len("a 30 % decline"), None);
+        assert_eq!(len("some said"), None);
     }
 
     #[test]

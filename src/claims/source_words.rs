@@ -30,10 +30,13 @@ impl<'a> SourceWords<'a> {
     /// `they`. A capitalised word opening a sentence that the article also writes in lower
     /// case (`Police`, `Having`) is that common word, not a name.
     pub fn read(words: &[&'a str], opens_sentence: bool, lower_words: &HashSet<String>) -> Self {
+        // `One in four voters in a poll`: a proportion's own `in` opens no modifier.
+        let proportion = source_kind::proportion_len(words).unwrap_or(0);
         let naming_end = words
             .iter()
             .enumerate()
-            .position(|(k, w)| {
+            .skip(proportion)
+            .find(|&(k, w)| {
                 // A participle after the head opens a modifier (`A union representing …`).
                 // A hyphenated one is an adjective before it (`the conservative-leaning Tax
                 // Foundation`).
@@ -52,7 +55,7 @@ impl<'a> SourceWords<'a> {
                     || post_head
                     || SUBJECT_MODIFIER_PREPOSITIONS.contains(&w.to_lowercase().as_str())
             })
-            .unwrap_or(words.len());
+            .map_or(words.len(), |(k, _)| k);
         let mut naming: Vec<String> = words[..naming_end].iter().map(|w| w.to_string()).collect();
         // `a CBS poll released`, `a person familiar`: a modifier after the head.
         while naming.len() > 1 && naming.last().is_some_and(|w| is_postmodifier(w)) {

@@ -117,6 +117,10 @@ pub fn classify(words: &[&str]) -> Mention {
             return description(words, &lower, false);
         }
     }
+    // `Thirty-one percent of those`, `One in four voters`: a proportion of a group.
+    if source_kind::proportion_len(words).is_some() {
+        return description(words, &lower, false);
+    }
     let filler = |w: &str| {
         LEADING_FILLERS.contains(&w) || (w.len() > 4 && (w.ends_with("ly") || w.ends_with("ing")))
     };
@@ -821,7 +825,7 @@ impl Registry {
         position: usize,
     ) -> Option<EntityId> {
         let head = words.last()?;
-        let kind = source_kind::head_kind(head)?;
+        let kind = source_kind::description_kind(words)?;
         let found = match kind {
             DescriptionKind::Role => self.resolve_role(words, definite, position),
             DescriptionKind::Organisation => self.most_recent(|e| {

@@ -20,10 +20,14 @@ impl Document<'_> {
         // is the source, resolved like any description.
         let possessive = cue_end + 1 < sentence.last && self.is_in(cue_end, POSSESSIVE_DETERMINERS);
         let from = if possessive { cue_end + 1 } else { cue_end };
-        let source = self.phrase_after(from, sentence.last)?;
         let opening = cue == sentence.first
             || OPENING_QUOTES.contains(&self.word(cue - 1))
             || self.is_in(cue - 1, COORDINATORS);
+        // `According to early results of exit polls conducted for The Associated Press and
+        // television networks, …`: opening its clause, the source runs to the comma.
+        let source = self
+            .phrase_after(from, sentence.last)
+            .or_else(|| opening.then(|| self.phrase_to_comma(from, sentence.last))?)?;
         let content = if opening {
             let comma = (source.1..sentence.last).find(|&k| self.word(k) == ",")?;
             let rest = TokenSentence {
@@ -35,6 +39,14 @@ impl Document<'_> {
             self.content_before(cue, sentence)?
         };
         Some(Frame::new(content, source, (cue, cue_end)))
+    }
+
+    /// The words from `from` to the next comma, when they are words only and no more than
+    /// an opening source runs to.
+    fn phrase_to_comma(&self, from: usize, last: usize) -> Option<(usize, usize)> {
+        const MAX_SOURCE_TOKENS: usize = 20;
+        let end = (from..last.min(from + MAX_SOURCE_TOKENS + 1)).find(|&k| !self.is_word(k))?;
+        (end > from && self.word(end) == ",").then_some((from, end))
     }
 }
 
@@ -48,6 +60,19 @@ mod tests {
         assert_claims(
             "According to the State Department, the embassy will reopen next month.",
             &[("state-department", "the embassy will reopen next month")],
+        );
+    }
+
+    #[test]
+    fn a_long_opening_source_runs_to_its_comma() {
+        let claims = claims_of(
+            "According to early results of exit polls conducted for three newspapers and two television networks, most voters were angry.",
+        );
+        assert!(
+            claims
+                .iter()
+                .any(|(_, text, _)| text == "most voters were angry"),
+            "{claims:?}"
         );
     }
 

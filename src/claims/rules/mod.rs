@@ -10,6 +10,8 @@ mod inverted;
 mod label;
 mod nested_stance;
 mod participle;
+mod poll_adjunct;
+mod proportion_subject;
 mod quantifier_subject;
 mod stance;
 mod subject_cue;

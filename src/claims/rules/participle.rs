@@ -1,9 +1,12 @@
 //! `…, arguing that …`: a participle cue after a comma reports the subject that opens the
-//! sentence (`Clinton criticized the plan, arguing that it would fail`), as does one after a
-//! document the subject issued (`The campaign released a statement saying …`).
+//! sentence (`Clinton criticized the plan, arguing that it would fail`, `The businessman
+//! spoke in Iowa, saying …`), as does one after a
+//! document the subject issued (`The campaign released a statement saying …`). A cue
+//! followed by nothing but an adjunct before the participle (`Trump wrote on Twitter,
+//! saying …`) leaves the content to the participle.
 
 use crate::claims::document::Document;
-use crate::claims::lexicon::ISSUED_DOCUMENTS;
+use crate::claims::lexicon::{ISSUED_DOCUMENTS, SPEECH_CUES, VENUE_PREPOSITIONS};
 use crate::claims::reported::Frame;
 use crate::segment::TokenSentence;
 
@@ -18,6 +21,26 @@ impl Document<'_> {
         let subject = self.phrase_starting_sentence(sentence)?;
         let content = self.content_after(cue, cue_end, sentence)?;
         Some(Frame::new(content, subject, (cue, cue_end)))
+    }
+
+    /// Whether the verb of saying at `cue` is followed, from `from`, by nothing but an
+    /// adjunct of where it was said and a comma before a participle cue (`Trump wrote on Twitter,
+    /// saying …`): the participle reports the content, and the cue has none of its own.
+    /// Other verbs may take such a phrase as content (`Clinton unloaded on Sanders`).
+    pub(crate) fn adjunct_before_participle(&self, cue: usize, from: usize, last: usize) -> bool {
+        const MAX_ADJUNCT_TOKENS: usize = 8;
+        let comma = (from..last.min(from + MAX_ADJUNCT_TOKENS + 1)).find(|&k| !self.is_word(k));
+        comma.is_some_and(|comma| {
+            let participle = comma + 1;
+            comma > from
+                && self.word(comma) == ","
+                && participle < last
+                && self.lower(participle).ends_with("ing")
+                && self.cue_at(participle, last).is_some()
+                && self.is_in(cue, SPEECH_CUES)
+                && self.is_in(from, VENUE_PREPOSITIONS)
+                && !self.complement_follows(from, last)
+        })
     }
 
     /// Whether the cue at `cue` follows a document that the sentence's subject issued (`The
@@ -53,6 +76,34 @@ mod tests {
                 ("blasio", "the plan"),
                 ("blasio", "the city could not afford to wait"),
             ],
+        );
+    }
+
+    #[test]
+    fn a_participle_after_an_irregular_past_verb_reports_its_subject() {
+        assert_claims(
+            "The billionaire investor spoke in Ohio on Monday, saying that the base would close.",
+            &[("billionaire-investor", "that the base would close")],
+        );
+    }
+
+    #[test]
+    fn a_participle_reports_the_subject_after_an_opening_adjunct_or_a_title_participle() {
+        assert_claims(
+            "In a victory speech in Ohio on Tuesday night, Senator Jane Perdue struck a measured tone, saying she understood the task.",
+            &[("perdue", "she understood the task")],
+        );
+        assert_claims(
+            "The retired admiral has provided no details, saying only that he was refining some practices.",
+            &[("retired-admiral", "that he was refining some practices")],
+        );
+    }
+
+    #[test]
+    fn a_verb_of_saying_before_a_venue_and_a_participle_has_no_content() {
+        assert_claims(
+            "Senator Jane Perdue wrote on Facebook, saying she regretted the vote.",
+            &[("perdue", "she regretted the vote")],
         );
     }
 

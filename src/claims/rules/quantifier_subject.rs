@@ -7,12 +7,14 @@ use crate::claims::document::{Document, TokenRange};
 use crate::claims::lexicon::{CUE_WORDS, QUANTIFIERS};
 
 impl Document<'_> {
-    /// Whether token `k` is a quantifier that opens its clause: the sentence's first word,
-    /// or one after punctuation or a conjunction that joins clauses.
+    /// Whether token `k` is a quantifier that opens its clause.
     pub(crate) fn is_clause_opening_quantifier(&self, k: usize, first: usize) -> bool {
-        if !self.is_in(k, QUANTIFIERS) {
-            return false;
-        }
+        self.is_in(k, QUANTIFIERS) && self.opens_clause(k, first)
+    }
+
+    /// Whether token `k` opens its clause: the sentence's first word, or one after
+    /// punctuation or a conjunction that joins clauses.
+    pub(crate) fn opens_clause(&self, k: usize, first: usize) -> bool {
         if k == first {
             return true;
         }

@@ -24,6 +24,9 @@ impl Document<'_> {
         if let Some(frame) = self.source_cue_frame(source, (cue, cue_end), tail, sentence) {
             return Some(frame);
         }
+        if self.adjunct_before_participle(cue, tail, sentence.last) {
+            return None;
+        }
         if let Some(content) = self.content_after(cue, cue_end, sentence) {
             return Some(Frame::new(content, source, (cue, cue_end)));
         }
@@ -209,6 +212,18 @@ mod tests {
         ));
         assert!(claims.iter().any(|(s, t, _)| s.starts_with("experts")
             && t.starts_with("the latest nuclear test could change that")));
+    }
+
+    #[test]
+    fn a_name_after_a_role_and_a_comma_is_the_subject() {
+        assert_claims(
+            "Another Warren ally, Labor Secretary Tom Keller, told reporters that the vote was rushed.",
+            &[("keller", "that the vote was rushed")],
+        );
+        assert_claims(
+            "The neurosurgeon said that the plan was refining some practices.",
+            &[("neurosurgeon", "that the plan was refining some practices")],
+        );
     }
 
     #[test]
