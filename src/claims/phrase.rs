@@ -5,11 +5,11 @@
 use super::document::{Document, TokenRange};
 use super::lexicon::{
     ADJUNCT_OPENERS, AUXILIARIES, CLOSING_QUOTES, CONTENT_OPENERS, COORDINATORS, CUE_WORDS,
-    DETERMINERS, FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, IRREGULAR_PAST, NOUN_MARKERS,
-    OBJECT_FIRST_CUES, PERSON_PRONOUNS, PHRASE_LINKS, PHRASE_STOPS, POSTMODIFIERS,
-    POST_HEAD_PARTICIPLES, PREPOSITIONS, PREPOSITIONS_OPENING, RELATIVE_VERBS, SENTENCE_FINAL,
-    SEPARATORS, SUBJECT_MODIFIER_PREPOSITIONS, SUBJECT_PARTICIPLES, TIME_ADJUNCT_OPENERS,
-    TITLE_PARTICIPLES, WEEKDAYS,
+    DETERMINERS, FEMALE_FIRST_NAMES, FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, IRREGULAR_PAST,
+    MALE_FIRST_NAMES, MONTHS, NOUN_MARKERS, OBJECT_FIRST_CUES, PERSON_PRONOUNS, PHRASE_LINKS,
+    PHRASE_STOPS, POSTMODIFIERS, POST_HEAD_PARTICIPLES, PREPOSITIONS, PREPOSITIONS_OPENING,
+    RELATIVE_VERBS, SENTENCE_FINAL, SEPARATORS, SUBJECT_MODIFIER_PREPOSITIONS, SUBJECT_PARTICIPLES,
+    TIME_ADJUNCT_OPENERS, TITLE_PARTICIPLES, WEEKDAYS,
 };
 use crate::segment::TokenSentence;
 
@@ -27,7 +27,7 @@ impl Document<'_> {
         loop {
             // A time adjunct between subject and verb: `Axelrod on Wednesday called`.
             let time_end = j;
-            while j > first && self.is_time(j - 1) {
+            while j > first && self.is_time(j - 1) && !self.opening_name(j - 1, first) {
                 j -= 1;
             }
             if j == time_end {
@@ -80,10 +80,23 @@ impl Document<'_> {
         self.relative_subject(end, first)
     }
 
+    /// Whether token `k` is a capitalised month or first name opening the sentence: before
+    /// a verb it is a surname (`May said`, `Will said`), not a time or an auxiliary.
+    fn opening_name(&self, k: usize, first: usize) -> bool {
+        k == first
+            && self.is_capitalised(k)
+            && [MONTHS, MALE_FIRST_NAMES, FEMALE_FIRST_NAMES]
+                .iter()
+                .any(|list| self.is_in(k, list))
+    }
+
     /// The token before which the auxiliaries and adverbs that end at `end` start.
     fn before_auxiliaries(&self, end: usize, first: usize) -> usize {
+        let skippable = |k: usize| {
+            (self.is_in(k, AUXILIARIES) || self.is_adverb(k)) && !self.opening_name(k, first)
+        };
         let mut j = end;
-        while j > first && (self.is_in(j - 1, AUXILIARIES) || self.is_adverb(j - 1)) {
+        while j > first && skippable(j - 1) {
             j -= 1;
         }
         j
@@ -288,14 +301,15 @@ impl Document<'_> {
             let is_verb = self.word(k).chars().next().is_some_and(char::is_lowercase)
                 && (lower.ends_with("ed") || CUE_WORDS.contains(&lower.as_str()))
                 && !TITLE_PARTICIPLES.contains(&lower.as_str());
-            let joins_phrase = self.is_word(k)
-                && !is_verb
-                && (!PHRASE_STOPS.contains(&lower.as_str())
-                    || (PHRASE_LINKS.contains(&lower.as_str())
-                        && start < end
-                        && k > first
-                        && self.is_word(k - 1)
-                        && !self.is_in(k - 1, PHRASE_STOPS)));
+            let joins_phrase = self.opening_name(k, first)
+                || self.is_word(k)
+                    && !is_verb
+                    && (!PHRASE_STOPS.contains(&lower.as_str())
+                        || (PHRASE_LINKS.contains(&lower.as_str())
+                            && start < end
+                            && k > first
+                            && self.is_word(k - 1)
+                            && !self.is_in(k - 1, PHRASE_STOPS)));
             if !joins_phrase || self.quote_around(k).is_some() {
                 break;
             }

@@ -1240,6 +1240,8 @@ mod tests {
 
     #[test]
     fn a_state_of_several_words_is_an_organisation() {
+        let agency = ["Citizenship", "and", "Immigration", "Services"];
+        assert!(matches!(classify(&agency), Mention::Organisation { .. }));
         for state in [&["South", "Korea"][..], &["the", "United", "States"]] {
             assert!(
                 matches!(classify(state), Mention::Organisation { .. }),

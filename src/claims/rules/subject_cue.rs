@@ -137,6 +137,15 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_that_is_a_month_or_a_modal_opens_the_sentence() {
+        assert_claims(
+            "Prime Minister Theresa May met Merkel. May said the talks would go on.",
+            &[("may", "the talks would go on")],
+        );
+        assert_no_claims("May is a busy month.");
+    }
+
+    #[test]
     fn a_colon_only_cue_needs_its_colon() {
         assert_no_claims("The war continued for another year.");
         assert_claims(
