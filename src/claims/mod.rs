@@ -359,11 +359,16 @@ fn resolve_mention(
     registry.set_nested(reading.claim_contents.contain(start, end));
     let mention = &text[start..end];
     let mut ids = Vec::new();
-    for person in source.conjuncts(doc.surnames) {
+    let conjuncts = source.conjuncts(doc.surnames);
+    let several = conjuncts.len() > 1;
+    for person in conjuncts {
         if !can_speak(&person) {
             continue;
         }
-        if let Some(id) = registry.resolve(mention, &person, start, content_end) {
+        // Each person named together is an alias of their own words, not of the whole.
+        let own_words = person.join(" ");
+        let alias = if several { own_words.as_str() } else { mention };
+        if let Some(id) = registry.resolve(alias, &person, start, content_end) {
             registry.add_appositive(id, &source.appositive);
             ids.push(id);
         }
@@ -684,6 +689,9 @@ mod tests {
             .speakers
             .iter()
             .all(|s| s.kind == SpeakerKind::Person));
+        // Each person's alias is their own words, not the whole conjoined mention.
+        let aliases = extracted.speakers.iter().flat_map(|s| &s.aliases);
+        assert!(aliases.clone().all(|a| !a.contains(" and ")), "{aliases:?}");
     }
 
     #[test]

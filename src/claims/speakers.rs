@@ -988,11 +988,16 @@ fn alias_text(text: &str) -> String {
 /// people shared the surname there) is renamed to the longer id when their names agree;
 /// `renames` returns each article's old → new ids so that its claims can follow.
 pub fn merge_speakers(lists: &[Vec<Speaker>]) -> (Vec<Speaker>, Vec<BTreeMap<String, String>>) {
+    // `Donald J. Trump` and `Donald Trump` are one name: initials are left out of the key.
+    let name_key = |name: &str| -> String {
+        let words: Vec<&str> = name.split_whitespace().filter(|w| !is_initial(w)).collect();
+        words.join(" ").to_lowercase()
+    };
     let full_ids: BTreeMap<String, String> = lists
         .iter()
         .flatten()
-        .filter(|s| s.id == slug(&s.name) && s.id.contains('-'))
-        .map(|s| (s.name.clone(), s.id.clone()))
+        .filter(|s| s.id.contains('-') && [slug(&s.name), slug(&name_key(&s.name))].contains(&s.id))
+        .map(|s| (name_key(&s.name), s.id.clone()))
         .collect();
     let mut merged: Vec<Speaker> = Vec::new();
     let mut renames = Vec::new();
@@ -1000,7 +1005,7 @@ pub fn merge_speakers(lists: &[Vec<Speaker>]) -> (Vec<Speaker>, Vec<BTreeMap<Str
         let mut rename = BTreeMap::new();
         for speaker in list {
             let id = full_ids
-                .get(&speaker.name)
+                .get(&name_key(&speaker.name))
                 .cloned()
                 .unwrap_or_else(|| speaker.id.clone());
             if id != speaker.id {
@@ -1357,5 +1362,26 @@ mod tests {
         assert_eq!(merged[0].id, "hillary-clinton");
         assert_eq!(merged[0].aliases, ["Clinton", "Mrs. Clinton"]);
         assert_eq!(renames[0]["clinton"], "hillary-clinton");
+    }
+
+    #[test]
+    fn merging_articles_ignores_middle_initials() {
+        let person = |id: &str, name: &str| Speaker {
+            id: id.into(),
+            name: name.into(),
+            kind: SpeakerKind::Person,
+            role: None,
+            aliases: vec![],
+        };
+        let a = vec![person("trump", "Donald J. Trump")];
+        let b = vec![
+            person("donald-trump", "Donald Trump"),
+            person("melania-trump", "Melania Trump"),
+        ];
+        let (merged, renames) = merge_speakers(&[a, b]);
+        assert_eq!(merged.len(), 2);
+        assert_eq!(merged[0].id, "donald-trump");
+        assert_eq!(merged[0].name, "Donald J. Trump");
+        assert_eq!(renames[0]["trump"], "donald-trump");
     }
 }
