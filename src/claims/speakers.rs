@@ -245,10 +245,15 @@ pub fn classify(words: &[&str]) -> Mention {
         })
         .collect();
     let name = name[name.len().saturating_sub(4)..].to_vec();
+    // `a speech Mrs. Clinton delivered`: words before an honorific are not the person's.
+    let title_start = lower[..name_start]
+        .iter()
+        .rposition(|w| HONORIFICS.contains(&w.as_str()))
+        .unwrap_or(0);
     Mention::Person {
         name,
-        roles: lower[..name_start].to_vec(),
-        title: words[..name_start].join(" "),
+        roles: lower[title_start..name_start].to_vec(),
+        title: words[title_start..name_start].join(" "),
     }
 }
 
@@ -1206,6 +1211,8 @@ mod tests {
         assert_eq!(person(&["columnist", "David", "French"]), "David French");
         assert_eq!(person(&["Mr.", "King"]), "King");
         assert_eq!(person(&["Peter", "T.", "King"]), "Peter T. King");
+        let speech = classify(&["speech", "Mrs.", "Clinton"]);
+        assert!(matches!(speech, Mention::Person { title, .. } if title == "Mrs."));
         assert!(matches!(
             classify(&["the", "French"]),
             Mention::Description { .. }
