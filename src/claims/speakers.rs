@@ -1201,18 +1201,22 @@ mod tests {
         assert!(matches!(classify(&conyers), Mention::Person { .. }));
     }
 
+    /// The name and title of a mention that must be a person's.
+    fn name_and_title(words: &[&str]) -> (String, String) {
+        match classify(words) {
+            Mention::Person { name, title, .. } => (name.join(" "), title),
+            other => panic!("{words:?} gave {other:?}"),
+        }
+    }
+
     #[test]
     fn a_title_or_nationality_after_a_first_name_or_honorific_is_a_surname() {
-        let person = |words: &[&str]| match classify(words) {
-            Mention::Person { name, .. } => name.join(" "),
-            other => panic!("{words:?} gave {other:?}"),
-        };
+        let person = |words: &[&str]| name_and_title(words).0;
         assert_eq!(person(&["David", "French"]), "David French");
         assert_eq!(person(&["columnist", "David", "French"]), "David French");
         assert_eq!(person(&["Mr.", "King"]), "King");
         assert_eq!(person(&["Peter", "T.", "King"]), "Peter T. King");
-        let speech = classify(&["speech", "Mrs.", "Clinton"]);
-        assert!(matches!(speech, Mention::Person { title, .. } if title == "Mrs."));
+        assert_eq!(name_and_title(&["speech", "Mrs.", "Clinton"]).1, "Mrs.");
         assert!(matches!(
             classify(&["the", "French"]),
             Mention::Description { .. }
@@ -1221,10 +1225,7 @@ mod tests {
 
     #[test]
     fn words_before_a_given_name_or_after_a_possessive_are_roles() {
-        let person = |words: &[&str]| match classify(words) {
-            Mention::Person { name, title, .. } => (name.join(" "), title),
-            other => panic!("{words:?} gave {other:?}"),
-        };
+        let person = name_and_title;
         let named = |name: &str, title: &str| (name.to_string(), title.to_string());
         assert_eq!(
             person(&["Rival", "Hillary", "Clinton"]),
