@@ -326,7 +326,12 @@ fn resolve_sources(
     for &i in &order {
         let frame = &frames[i];
         entity_of[i] = match (frame.source, frame.continues) {
-            (Some(source), _) => resolve_mention(doc, source, frame.content.1, &reading, registry),
+            (Some(source), _) => {
+                let any_phrase = frame
+                    .cue
+                    .is_some_and(|(cue, _)| doc.cue_names_any_source(cue));
+                resolve_mention(doc, source, frame.content.1, &reading, registry, any_phrase)
+            }
             (None, Some(root)) => entity_of[root].clone(),
             (None, None) => Vec::new(),
         };
@@ -343,13 +348,16 @@ struct MentionContext<'a> {
 }
 
 /// The entities one source mention (token range `s..e`) names: one, or each person of a
-/// conjoined mention; none when it names no possible source.
+/// conjoined mention; none when it names no possible source. After a cue that makes
+/// `any_phrase` a source (`according to state law`), a phrase's last word is no reason to
+/// doubt it.
 fn resolve_mention(
     doc: &reported::Document,
     (s, e): reported::TokenRange,
     content_end: usize,
     reading: &MentionContext,
     registry: &mut speakers::Registry,
+    any_phrase: bool,
 ) -> Vec<usize> {
     let (text, tokens) = (doc.text, doc.tokens);
     let (start, end) = (tokens[s].start, tokens[e - 1].end);
@@ -357,10 +365,11 @@ fn resolve_mention(
     let opens_sentence = reading.sentence_starts.contains(&s);
     let source = source_words::SourceWords::read(&words, opens_sentence, reading.lower_words);
     registry.set_nested(reading.claim_contents.contain(start, end));
+    registry.set_unlisted_documents(any_phrase);
     let mention = &text[start..end];
     let mut ids = Vec::new();
     for person in source.conjuncts(doc.surnames) {
-        if !can_speak(&person) {
+        if !any_phrase && !can_speak(&person) {
             continue;
         }
         if let Some(id) = registry.resolve(mention, &person, start, content_end) {

@@ -3,6 +3,7 @@
 //! after a cue. They work on token indices of one sentence and never cross its bounds.
 
 use super::document::{Document, TokenRange};
+use super::lexicon::is_time_word;
 use super::lexicon::{
     ADJUNCT_OPENERS, AUXILIARIES, CLOSING_QUOTES, CONTENT_OPENERS, COORDINATORS, CUE_WORDS,
     DETERMINERS, FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, IRREGULAR_PAST, NOUN_MARKERS,
@@ -372,6 +373,26 @@ impl Document<'_> {
             k -= 1;
         }
         (k > from).then_some((from, k))
+    }
+
+    /// Where a source phrase `from..end` stops before what dates it: a reduced relative or
+    /// a time adjunct after its first word (`a CBS News poll released Monday`, `a Gallup
+    /// poll taken last week`, `an interview at the time`), and the link words left before
+    /// it; `end` when nothing dates it. A year inside the phrase is its modifier (`a 2013
+    /// study`).
+    pub(crate) fn end_before_date(&self, from: usize, end: usize) -> usize {
+        let dates = |k: usize| {
+            self.is_in(k, SUBJECT_PARTICIPLES)
+                || is_time_word(&self.lower(k))
+                || (self.is_in(k, TIME_ADJUNCT_OPENERS) && k + 1 < end && self.is_time(k + 1))
+        };
+        let Some(mut k) = (from + 1..end).find(|&k| dates(k)) else {
+            return end;
+        };
+        while k > from + 1 && self.is_in(k - 1, PHRASE_LINKS) {
+            k -= 1;
+        }
+        k
     }
 
     /// Whether what follows the cue (from token `k`) is an adjunct or the sentence end
