@@ -402,11 +402,21 @@ fn frame_claim(
         return None;
     }
     let (claim_text, kind) = match frame.gap {
-        // A split quote: the two quoted parts, without the narration between them.
+        // A split quote or a clause split by its source: the two parts, without the
+        // narration between them.
         Some((gap_start, gap_end)) if content.0 < gap_start && gap_end < content.1 => {
-            let first = text[content.0..gap_start].trim_end_matches([' ', ',', '"', '”', '\'']);
+            let kind = joined_kind(
+                claim_kind(text, doc.quotes, (content.0, gap_start)),
+                claim_kind(text, doc.quotes, (gap_end, content.1)),
+            );
+            let closing: &[char] = if kind == ClaimKind::Direct {
+                &[' ', ',', '"', '”', '\'']
+            } else {
+                &[' ', ',']
+            };
+            let first = text[content.0..gap_start].trim_end_matches(closing);
             let second = text[gap_end..content.1].trim_start();
-            (format!("{first}, {second}"), ClaimKind::Direct)
+            (format!("{first}, {second}"), kind)
         }
         _ => (
             text[content.0..content.1].to_string(),
@@ -587,6 +597,15 @@ fn trim_content(text: &str, (start, end): (usize, usize)) -> Option<(usize, usiz
     let trimmed = slice.trim_end_matches([' ', ',', ';', ':', '—', '–', '\n', '\r', '\t']);
     let (start, end) = (start + leading, start + trimmed.len());
     (start < end).then_some((start, end))
+}
+
+/// The kind of a claim in two parts: direct or indirect when both parts are, else mixed.
+fn joined_kind(first: ClaimKind, second: ClaimKind) -> ClaimKind {
+    if first == second {
+        first
+    } else {
+        ClaimKind::Mixed
+    }
 }
 
 fn claim_kind(text: &str, quotes: &[quotes::Quote], (start, end): (usize, usize)) -> ClaimKind {
