@@ -512,13 +512,17 @@ impl Document<'_> {
 
     /// Where the content starts after a time adjunct opening it (`said on Friday he met`,
     /// `said last week the plan`); `from` when none does, or when the time words are the
-    /// subject of the content (`said last year was the hottest`).
+    /// subject of the content (`said last year was the hottest`). A bare number is no
+    /// adjunct but the content's first word (`said 46 percent of voters`).
     fn after_time_adjunct(&self, from: usize, last: usize) -> usize {
         let mut k = from;
         while k < last && self.is_in(k, TIME_ADJUNCT_OPENERS) {
             k += 1;
         }
         let time_start = k;
+        if k == from && k < last && !is_time_word(&self.lower(k)) {
+            return from;
+        }
         while k < last && self.is_time(k) {
             k += 1;
         }
