@@ -92,7 +92,7 @@ impl Document<'_> {
 
     /// Whether the cue at `cue`, after the words from `j`, is a passive participle (`was
     /// rejected`): its subject is no source.
-    fn is_passive(&self, j: usize, cue: usize) -> bool {
+    pub(crate) fn is_passive(&self, j: usize, cue: usize) -> bool {
         (j..cue).any(|k| self.is_one_of(k, &["was", "were", "been", "being", "be", "is", "are"]))
             && self.lower(cue).ends_with("ed")
     }
