@@ -329,12 +329,18 @@ impl Document<'_> {
             .filter(|&(start, _)| start == first)
     }
 
-    /// Where a sentence's main clause starts: after an opening prepositional adjunct and
-    /// its comma (`In a victory speech on Tuesday night, Mr. Trump struck …`), else at the
-    /// sentence's first token.
+    /// Where a sentence's main clause starts: after an opening adjunct and its comma, one
+    /// that opens with a preposition (`In a victory speech on Tuesday night, Mr. Trump
+    /// struck …`) or a participle (`Speaking at a rally, Trump went after Bush, …`) or is
+    /// one word (`However, he held his fire, …`); else at the sentence's first token.
     fn main_clause_start(&self, sentence: &TokenSentence) -> usize {
         const MAX_ADJUNCT_TOKENS: usize = 16;
-        if !self.is_in(sentence.first, PREPOSITIONS_OPENING) {
+        let first = sentence.first;
+        let one_word = first + 1 < sentence.last && self.word(first + 1) == ",";
+        let adjunct = self.is_in(first, PREPOSITIONS_OPENING)
+            || (self.is_word(first) && self.lower(first).ends_with("ing"))
+            || one_word;
+        if !adjunct {
             return sentence.first;
         }
         (sentence.first + 1..sentence.last.min(sentence.first + MAX_ADJUNCT_TOKENS))
