@@ -138,8 +138,13 @@ impl<'a> Document<'a> {
                     && i + 1 < limit
                     && self.is_capitalised(i + 1)
                     && HEADLINE_CUES.contains(&self.word(i))));
-        let lower_case =
-            headline_cue || self.word(i).chars().next().is_some_and(char::is_lowercase);
+        // `Asked by Starnes whether …`: a capitalised cue before `by` opens its sentence in
+        // the passive.
+        let passive_opening =
+            (i == 0 || !self.is_word(i - 1)) && i + 1 < limit && self.is_one_of(i + 1, &["by"]);
+        let lower_case = headline_cue
+            || passive_opening
+            || self.word(i).chars().next().is_some_and(char::is_lowercase);
         let previous = i.checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
         let after_determiner = NOUN_MARKERS.contains(&previous.as_str())
             || previous.ends_with("'s")

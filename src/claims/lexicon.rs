@@ -171,6 +171,11 @@ pub static CONTENT_OPENERS: &WordSet = word_file!("clause_words.txt", "content-o
 pub static RELATIVE_VERBS: &WordSet = word_file!("clause_words.txt", "relative-verbs");
 /// Conjunctions that join a second verb to a subject's first (`… and said`).
 pub static COORDINATORS: &WordSet = word_file!("clause_words.txt", "coordinators");
+/// Subordinators that open a clause with a participle and no subject (`When asked by`).
+pub static CLAUSE_SUBORDINATORS: &WordSet = word_file!("clause_words.txt", "clause-subordinators");
+/// Words that open a clause appended after a comma rather than resume the one before.
+pub static APPENDED_CLAUSE_OPENERS: &WordSet =
+    word_file!("clause_words.txt", "appended-clause-openers");
 /// Words skipped between a subject and its cue (`Lavrov also said`, `she has argued`).
 pub static AUXILIARIES: &WordSet = word_file!("auxiliaries.txt");
 /// Auxiliaries and copulas that carry a clause's tense (`would`, `is`).
@@ -386,6 +391,8 @@ mod tests {
             ("CONTENT_OPENERS", CONTENT_OPENERS),
             ("RELATIVE_VERBS", RELATIVE_VERBS),
             ("COORDINATORS", COORDINATORS),
+            ("APPENDED_CLAUSE_OPENERS", APPENDED_CLAUSE_OPENERS),
+            ("CLAUSE_SUBORDINATORS", CLAUSE_SUBORDINATORS),
             ("AUXILIARIES", AUXILIARIES),
             ("FINITE_AUXILIARIES", FINITE_AUXILIARIES),
             ("ADJUNCT_OPENERS", ADJUNCT_OPENERS),

@@ -326,7 +326,12 @@ fn resolve_sources(
     for &i in &order {
         let frame = &frames[i];
         entity_of[i] = match (frame.source, frame.continues) {
-            (Some(source), _) => resolve_mention(doc, source, frame.content.1, &reading, registry),
+            (Some(source), _) => {
+                let any_phrase = frame
+                    .cue
+                    .is_some_and(|(cue, _)| doc.cue_names_any_source(cue));
+                resolve_mention(doc, source, frame.content.1, &reading, registry, any_phrase)
+            }
             (None, Some(root)) => entity_of[root].clone(),
             (None, None) => Vec::new(),
         };
@@ -343,13 +348,16 @@ struct MentionContext<'a> {
 }
 
 /// The entities one source mention (token range `s..e`) names: one, or each person of a
-/// conjoined mention; none when it names no possible source.
+/// conjoined mention; none when it names no possible source. After a cue that makes
+/// `any_phrase` a source (`according to state law`), a phrase's last word is no reason to
+/// doubt it.
 fn resolve_mention(
     doc: &reported::Document,
     (s, e): reported::TokenRange,
     content_end: usize,
     reading: &MentionContext,
     registry: &mut speakers::Registry,
+    any_phrase: bool,
 ) -> Vec<usize> {
     let (text, tokens) = (doc.text, doc.tokens);
     let (start, end) = (tokens[s].start, tokens[e - 1].end);
@@ -357,12 +365,13 @@ fn resolve_mention(
     let opens_sentence = reading.sentence_starts.contains(&s);
     let source = source_words::SourceWords::read(&words, opens_sentence, reading.lower_words);
     registry.set_nested(reading.claim_contents.contain(start, end));
+    registry.set_unlisted_documents(any_phrase);
     let mention = &text[start..end];
     let mut ids = Vec::new();
     let conjuncts = source.conjuncts(doc.surnames);
     let several = conjuncts.len() > 1;
     for person in conjuncts {
-        if !can_speak(&person) {
+        if !any_phrase && !can_speak(&person) {
             continue;
         }
         // Each person named together is an alias of their own words, not of the whole.
@@ -398,11 +407,21 @@ fn frame_claim(
         return None;
     }
     let (claim_text, kind) = match frame.gap {
-        // A split quote: the two quoted parts, without the narration between them.
+        // A split quote or a clause split by its source: the two parts, without the
+        // narration between them.
         Some((gap_start, gap_end)) if content.0 < gap_start && gap_end < content.1 => {
-            let first = text[content.0..gap_start].trim_end_matches([' ', ',', '"', '”', '\'']);
+            let kind = joined_kind(
+                claim_kind(text, doc.quotes, (content.0, gap_start)),
+                claim_kind(text, doc.quotes, (gap_end, content.1)),
+            );
+            let closing: &[char] = if kind == ClaimKind::Direct {
+                &[' ', ',', '"', '”', '\'']
+            } else {
+                &[' ', ',']
+            };
+            let first = text[content.0..gap_start].trim_end_matches(closing);
             let second = text[gap_end..content.1].trim_start();
-            (format!("{first}, {second}"), ClaimKind::Direct)
+            (format!("{first}, {second}"), kind)
         }
         _ => (
             text[content.0..content.1].to_string(),
@@ -583,6 +602,15 @@ fn trim_content(text: &str, (start, end): (usize, usize)) -> Option<(usize, usiz
     let trimmed = slice.trim_end_matches([' ', ',', ';', ':', '—', '–', '\n', '\r', '\t']);
     let (start, end) = (start + leading, start + trimmed.len());
     (start < end).then_some((start, end))
+}
+
+/// The kind of a claim in two parts: direct or indirect when both parts are, else mixed.
+fn joined_kind(first: ClaimKind, second: ClaimKind) -> ClaimKind {
+    if first == second {
+        first
+    } else {
+        ClaimKind::Mixed
+    }
 }
 
 fn claim_kind(text: &str, quotes: &[quotes::Quote], (start, end): (usize, usize)) -> ClaimKind {

@@ -3,6 +3,7 @@
 //! after a cue. They work on token indices of one sentence and never cross its bounds.
 
 use super::document::{Document, TokenRange};
+use super::lexicon::is_time_word;
 use super::lexicon::{
     ADJUNCT_OPENERS, AUXILIARIES, CLOSING_QUOTES, CONTENT_OPENERS, COORDINATORS, CUE_WORDS,
     DETERMINERS, FEMALE_FIRST_NAMES, FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, IRREGULAR_PAST,
@@ -104,7 +105,7 @@ impl Document<'_> {
 
     /// Whether the cue at `cue`, after the words from `j`, is a passive participle (`was
     /// rejected`): its subject is no source.
-    fn is_passive(&self, j: usize, cue: usize) -> bool {
+    pub(crate) fn is_passive(&self, j: usize, cue: usize) -> bool {
         (j..cue).any(|k| self.is_one_of(k, &["was", "were", "been", "being", "be", "is", "are"]))
             && self.lower(cue).ends_with("ed")
     }
@@ -342,12 +343,18 @@ impl Document<'_> {
             .filter(|&(start, _)| start == first)
     }
 
-    /// Where a sentence's main clause starts: after an opening prepositional adjunct and
-    /// its comma (`In a victory speech on Tuesday night, Mr. Trump struck …`), else at the
-    /// sentence's first token.
+    /// Where a sentence's main clause starts: after an opening adjunct and its comma, one
+    /// that opens with a preposition (`In a victory speech on Tuesday night, Mr. Trump
+    /// struck …`) or a participle (`Speaking at a rally, Trump went after Bush, …`) or is
+    /// one word (`However, he held his fire, …`); else at the sentence's first token.
     fn main_clause_start(&self, sentence: &TokenSentence) -> usize {
         const MAX_ADJUNCT_TOKENS: usize = 16;
-        if !self.is_in(sentence.first, PREPOSITIONS_OPENING) {
+        let first = sentence.first;
+        let one_word = first + 1 < sentence.last && self.word(first + 1) == ",";
+        let adjunct = self.is_in(first, PREPOSITIONS_OPENING)
+            || (self.is_word(first) && self.lower(first).ends_with("ing"))
+            || one_word;
+        if !adjunct {
             return sentence.first;
         }
         (sentence.first + 1..sentence.last.min(sentence.first + MAX_ADJUNCT_TOKENS))
@@ -386,6 +393,26 @@ impl Document<'_> {
             k -= 1;
         }
         (k > from).then_some((from, k))
+    }
+
+    /// Where a source phrase `from..end` stops before what dates it: a reduced relative or
+    /// a time adjunct after its first word (`a CBS News poll released Monday`, `a Gallup
+    /// poll taken last week`, `an interview at the time`), and the link words left before
+    /// it; `end` when nothing dates it. A year inside the phrase is its modifier (`a 2013
+    /// study`).
+    pub(crate) fn end_before_date(&self, from: usize, end: usize) -> usize {
+        let dates = |k: usize| {
+            self.is_in(k, SUBJECT_PARTICIPLES)
+                || is_time_word(&self.lower(k))
+                || (self.is_in(k, TIME_ADJUNCT_OPENERS) && k + 1 < end && self.is_time(k + 1))
+        };
+        let Some(mut k) = (from + 1..end).find(|&k| dates(k)) else {
+            return end;
+        };
+        while k > from + 1 && self.is_in(k - 1, PHRASE_LINKS) {
+            k -= 1;
+        }
+        k
     }
 
     /// Whether what follows the cue (from token `k`) is an adjunct or the sentence end
@@ -505,13 +532,17 @@ impl Document<'_> {
 
     /// Where the content starts after a time adjunct opening it (`said on Friday he met`,
     /// `said last week the plan`); `from` when none does, or when the time words are the
-    /// subject of the content (`said last year was the hottest`).
+    /// subject of the content (`said last year was the hottest`). A bare number is no
+    /// adjunct but the content's first word (`said 46 percent of voters`).
     fn after_time_adjunct(&self, from: usize, last: usize) -> usize {
         let mut k = from;
         while k < last && self.is_in(k, TIME_ADJUNCT_OPENERS) {
             k += 1;
         }
         let time_start = k;
+        if k == from && k < last && !is_time_word(&self.lower(k)) {
+            return from;
+        }
         while k < last && self.is_time(k) {
             k += 1;
         }

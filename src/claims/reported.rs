@@ -91,12 +91,16 @@ pub fn find_frames(doc: &Document) -> Vec<Frame> {
 }
 
 /// The frame of the cue at `cue..cue_end` in sentence `si`, by the first rule that reads
-/// it: `according to`, a participle after a comma, a cue after its subject (inverted or
-/// not), else a cue before its source.
+/// it: `according to`, a passive cue with its agent (`asked by Starnes whether`), a
+/// participle after a comma, a cue after its subject (inverted or not), else a cue before
+/// its source.
 fn frame_at(doc: &Document, cue: usize, cue_end: usize, si: usize) -> Option<Frame> {
     let sentence = &doc.sentences[si];
     if doc.lower(cue) == "according" {
         return doc.according_to_frame(cue, cue_end, sentence);
+    }
+    if let Some(frame) = doc.passive_agent_frame(cue, cue_end, sentence) {
+        return Some(frame);
     }
     if doc.is_in(cue, COLON_ONLY_CUES) && cue_end < sentence.last && doc.word(cue_end) != ":" {
         return None;

@@ -5,7 +5,8 @@
 use std::collections::{BTreeSet, HashSet};
 
 use super::lexicon::{
-    APPOSITIVE_ENDS, POSTMODIFIERS, POST_HEAD_PARTICIPLES, SUBJECT_MODIFIER_PREPOSITIONS,
+    APPOSITIVE_ENDS, NOUN_MARKERS, POSTMODIFIERS, POST_HEAD_PARTICIPLES,
+    SUBJECT_MODIFIER_PREPOSITIONS,
 };
 use super::source_kind;
 use super::speakers::{classify, Mention};
@@ -40,13 +41,15 @@ impl<'a> SourceWords<'a> {
                 // A participle after the head opens a modifier (`A union representing …`).
                 // A hyphenated one is an adjective before it (`the conservative-leaning Tax
                 // Foundation`).
-                // After a possessive it is an adjective (`Trump's running mate`).
+                // After a possessive or a determiner it is an adjective (`Trump's running
+                // mate`, `a publishing executive`).
                 let possessive = |w: &str| w.ends_with("’s") || w.ends_with("'s");
                 let participle = k > 0
                     && w.ends_with("ing")
                     && !w.contains('-')
                     && w.starts_with(char::is_lowercase)
-                    && !possessive(words[k - 1]);
+                    && !possessive(words[k - 1])
+                    && !NOUN_MARKERS.contains(&words[k - 1].to_lowercase().as_str());
                 // So does a word that describes the head after it (`Those close to him`).
                 let post_head = k > 0 && is_post_head_modifier(w);
                 *w == ","

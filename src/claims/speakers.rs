@@ -509,6 +509,10 @@ pub struct Registry {
     /// said that Russia attacked …`): it is resolved, but it is not the antecedent of the
     /// next `they`.
     nested: bool,
+    /// Whether the mention being resolved follows a cue that makes any phrase a source
+    /// (`according to state law`): a description whose head is on no list names a
+    /// document rather than no one.
+    unlisted_documents: bool,
     /// Indices into `named` by surname, by first name (names of two words or more) and by
     /// role word.
     named_by_surname: HashMap<String, Vec<usize>>,
@@ -632,6 +636,12 @@ impl Registry {
     /// Marks the next mentions as nested inside another speaker's claim, or not.
     pub fn set_nested(&mut self, nested: bool) {
         self.nested = nested;
+    }
+
+    /// Makes a description whose head is on no list name a document in the next
+    /// mentions, or no one.
+    pub fn set_unlisted_documents(&mut self, documents: bool) {
+        self.unlisted_documents = documents;
     }
 
     /// Adds the appositive of a source mention (`Tanner, an analyst at Cato`) to the role
@@ -830,7 +840,8 @@ impl Registry {
         position: usize,
     ) -> Option<EntityId> {
         let head = words.last()?;
-        let kind = source_kind::description_kind(words)?;
+        let unlisted = self.unlisted_documents.then_some(DescriptionKind::Document);
+        let kind = source_kind::description_kind(words).or(unlisted)?;
         let found = match kind {
             DescriptionKind::Role => self.resolve_role(words, definite, position),
             DescriptionKind::Organisation => self.most_recent(|e| {

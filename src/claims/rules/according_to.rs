@@ -2,7 +2,9 @@
 //! hit`) or after it (`Civilians fled, according to Kuleba`).
 
 use crate::claims::document::Document;
-use crate::claims::lexicon::{COORDINATORS, OPENING_QUOTES, POSSESSIVE_DETERMINERS};
+use crate::claims::lexicon::{
+    APPENDED_CLAUSE_OPENERS, COORDINATORS, OPENING_QUOTES, POSSESSIVE_DETERMINERS,
+};
 use crate::claims::reported::Frame;
 use crate::segment::TokenSentence;
 
@@ -25,20 +27,60 @@ impl Document<'_> {
             || self.is_in(cue - 1, COORDINATORS);
         // `According to early results of exit polls conducted for The Associated Press and
         // television networks, …`: opening its clause, the source runs to the comma.
-        let source = self
+        let (start, end) = self
             .phrase_after(from, sentence.last)
             .or_else(|| opening.then(|| self.phrase_to_comma(from, sentence.last))?)?;
-        let content = if opening {
+        let source = (start, self.end_before_date(start, end));
+        if opening {
             let comma = (source.1..sentence.last).find(|&k| self.word(k) == ",")?;
-            let rest = TokenSentence {
-                first: comma + 1,
-                ..*sentence
-            };
-            self.content_after(comma, comma + 1, &rest)?
-        } else {
-            self.content_before(cue, sentence)?
+            let content = self.content_after_comma(comma, sentence)?;
+            return Some(Frame::new(content, source, (cue, cue_end)));
+        }
+        // `Fundraising, according to the campaign, has surged`: the source's comma resumes
+        // the clause before it, or opens it after an adjunct (`In addition, according to
+        // the department, …`); the narration between the parts is a gap.
+        let comma = source.1;
+        let resumed = (comma < sentence.last
+            && self.word(comma) == ","
+            && self.resumes_clause(comma + 1, sentence.last))
+        .then(|| self.content_after_comma(comma, sentence))
+        .flatten();
+        let frame = match (self.content_before(cue, sentence), resumed) {
+            (Some(before), Some(after)) => Frame {
+                gap: Some((before.1, after.0)),
+                ..Frame::new((before.0, after.1), source, (cue, cue_end))
+            },
+            (before, after) => Frame::new(before.or(after)?, source, (cue, cue_end)),
         };
-        Some(Frame::new(content, source, (cue, cue_end)))
+        Some(frame)
+    }
+
+    /// The content after the comma at `comma`, to the end of its sentence.
+    fn content_after_comma(
+        &self,
+        comma: usize,
+        sentence: &TokenSentence,
+    ) -> Option<(usize, usize)> {
+        let rest = TokenSentence {
+            first: comma + 1,
+            ..*sentence
+        };
+        self.content_after(comma, comma + 1, &rest)
+    }
+
+    /// Whether the words from `k` go on with the clause interrupted before them rather
+    /// than append a clause to it (`, who …`, `, compared with …`, `, taking …`).
+    fn resumes_clause(&self, k: usize, last: usize) -> bool {
+        let participle =
+            self.lower(k).ends_with("ing") && self.word(k).starts_with(char::is_lowercase);
+        k < last && self.is_word(k) && !participle && !self.is_in(k, APPENDED_CLAUSE_OPENERS)
+    }
+
+    /// Whether the cue at `cue` makes whatever phrase follows it a source: PolNeAR counts
+    /// every `according to` (`according to state law`, `according to one global index`),
+    /// so a description on no list of sources names a document.
+    pub(crate) fn cue_names_any_source(&self, cue: usize) -> bool {
+        self.lower(cue) == "according"
     }
 
     /// The words from `from` to the next comma, when they are words only and no more than
@@ -96,6 +138,67 @@ mod tests {
         assert_claims(
             "According to his aides, the senator will run again.",
             &[("aides", "the senator will run again")],
+        );
+    }
+
+    #[test]
+    fn according_to_inside_a_clause_leaves_a_gap_in_its_content() {
+        let claims = claims_of("Donations, according to the campaign, have doubled since May.");
+        assert!(
+            has(
+                &claims,
+                "campaign",
+                "Donations, have doubled since May",
+                ClaimKind::Indirect
+            ),
+            "{claims:?}"
+        );
+        assert_claims(
+            "In addition, according to the ministry, more roads will be closed.",
+            &[("ministry", "more roads will be closed")],
+        );
+    }
+
+    #[test]
+    fn a_clause_appended_after_the_source_is_not_content() {
+        assert_claims(
+            "The senator won easily, according to the tally, which was released late.",
+            &[("tally", "The senator won easily")],
+        );
+    }
+
+    #[test]
+    fn any_phrase_after_according_to_is_a_source() {
+        assert_claims(
+            "According to state law, no one may park within 50 feet of a fire station.",
+            &[(
+                "state-law",
+                "no one may park within 50 feet of a fire station",
+            )],
+        );
+        assert_claims(
+            "Paris was the largest market last year, according to one global index.",
+            &[("global-index", "Paris was the largest market last year")],
+        );
+    }
+
+    #[test]
+    fn according_to_a_dated_source_leaves_out_the_date() {
+        assert_claims(
+            "Most voters approve of the plan, according to a Gallup poll taken last week.",
+            &[("gallup-poll", "Most voters approve of the plan")],
+        );
+        assert_claims(
+            "The merger was called off, according to an interview at the time.",
+            &[("interview", "The merger was called off")],
+        );
+    }
+
+    #[test]
+    fn a_participle_after_an_article_is_an_adjective_of_the_source() {
+        assert_claims(
+            "The publisher dropped the book, according to a publishing executive.",
+            &[("publishing-executive", "The publisher dropped the book")],
         );
     }
 

@@ -56,15 +56,18 @@ pub(crate) fn end_contents_at_coordinated_reports(doc: &Document, frames: &mut [
     // every cut for every frame.
     cuts.sort_unstable();
     for frame in frames.iter_mut() {
-        // A report inside its own content (`The plan, Smith said, would fail`) cuts nothing.
-        let own_separator = frame
-            .source
-            .and_then(|(start, _)| start.checked_sub(1))
-            .map(|separator| doc.tokens[separator].start);
+        // A report inside its own content (`The plan, Smith said, would fail`,
+        // `Fundraising, according to the campaign, has surged`) cuts nothing.
+        let own_separators: Vec<usize> = [frame.source, frame.cue]
+            .into_iter()
+            .flatten()
+            .filter_map(|(start, _)| start.checked_sub(1))
+            .map(|separator| doc.tokens[separator].start)
+            .collect();
         let first_after_start = cuts.partition_point(|&byte| byte <= frame.content.0);
         let mut later = cuts[first_after_start..]
             .iter()
-            .filter(|&&byte| Some(byte) != own_separator);
+            .filter(|&byte| !own_separators.contains(byte));
         if let Some(&byte) = later.next() {
             if byte < frame.content.1 {
                 frame.content.1 = byte;

@@ -10,6 +10,7 @@ mod inverted;
 mod label;
 mod nested_stance;
 mod participle;
+mod passive_agent;
 mod poll_adjunct;
 mod proportion_subject;
 mod quantifier_subject;

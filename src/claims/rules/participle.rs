@@ -69,6 +69,14 @@ mod tests {
     }
 
     #[test]
+    fn the_subject_follows_an_opening_participle_clause() {
+        assert_claims(
+            "Speaking at a rally, Senator Ann Lee went after the governor, calling him a coward.",
+            &[("lee", "him a coward")],
+        );
+    }
+
+    #[test]
     fn saying_after_a_stance_is_a_second_claim() {
         assert_claims(
             "Mayor Bill de Blasio defended the plan, saying the city could not afford to wait.",

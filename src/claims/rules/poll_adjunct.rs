@@ -3,9 +3,7 @@
 //! attributes that clause to the poll, with `In` as the cue.
 
 use crate::claims::document::Document;
-use crate::claims::lexicon::{
-    POLL_NOUNS, SENTENCE_FINAL, SUBJECT_PARTICIPLES, TIME_ADJUNCT_OPENERS,
-};
+use crate::claims::lexicon::{POLL_NOUNS, SENTENCE_FINAL, SUBJECT_PARTICIPLES};
 use crate::claims::reported::Frame;
 use crate::segment::TokenSentence;
 
@@ -31,13 +29,7 @@ impl Document<'_> {
             return None;
         }
         // `a CBS News poll released Monday`, `… last month`: the poll without its date.
-        let source_end = (poll + 1..comma)
-            .find(|&k| {
-                self.is_in(k, SUBJECT_PARTICIPLES)
-                    || self.is_in(k, TIME_ADJUNCT_OPENERS)
-                    || self.is_time(k)
-            })
-            .unwrap_or(comma);
+        let source_end = self.end_before_date(poll, comma);
         let mut end = sentence.last;
         while end > comma + 1 && SENTENCE_FINAL.contains(&self.word(end - 1)) {
             end -= 1;

@@ -134,6 +134,10 @@ mod tests {
             "Adelson said last year was the hottest on record.",
             &[("adelson", "last year was the hottest on record")],
         );
+        assert_claims(
+            "Adelson said 46 percent of his guests were undecided.",
+            &[("adelson", "46 percent of his guests were undecided")],
+        );
     }
 
     #[test]
