@@ -227,7 +227,12 @@ fn every_polnear_article_yields_well_formed_claims() {
                 assert!(claims.speakers.iter().any(|s| s.id == claim.speaker));
                 if claim.kind != ClaimKind::Direct {
                     let span: String = chars[start..end].iter().collect();
-                    assert_eq!(span, claim.text, "{}", path.display());
+                    assert!(
+                        span == claim.text || is_split(&span, &claim.text),
+                        "{}: {span:?} against {:?}",
+                        path.display(),
+                        claim.text
+                    );
                 }
             }
             articles += 1;
@@ -235,4 +240,13 @@ fn every_polnear_article_yields_well_formed_claims() {
     }
     assert_eq!(articles, 924);
     eprintln!("{articles} articles in {:.2?}", started.elapsed());
+}
+
+/// Whether `text` is the start and the end of `span` joined by ", ": a claim whose
+/// narration in the middle (`according to the campaign,`) is left out.
+fn is_split(span: &str, text: &str) -> bool {
+    text.match_indices(", ").any(|(k, _)| {
+        let (first, second) = (&text[..k], &text[k + 2..]);
+        span.starts_with(first) && span.ends_with(second) && first.len() + second.len() < span.len()
+    })
 }

@@ -62,7 +62,9 @@ pub struct Claim {
     pub id: String,
     /// The id of the speaker in `ArticleClaims::speakers`.
     pub speaker: String,
-    /// The content: the text of the article inside `span`.
+    /// The content: the text of the article inside `span`, less the narration inside a
+    /// split claim (`"We left," he said, "at once."`, `Donations, according to the campaign,
+    /// have doubled`), whose two parts are joined by ", ".
     pub text: String,
     pub span: Span,
     /// The mention that names the speaker for this claim (a pronoun when resolved through

@@ -3,7 +3,8 @@
 
 use crate::claims::document::Document;
 use crate::claims::lexicon::{
-    APPENDED_CLAUSE_OPENERS, COORDINATORS, OPENING_QUOTES, POSSESSIVE_DETERMINERS,
+    APPENDED_CLAUSE_OPENERS, COORDINATORS, FINITE_AUXILIARIES, OPENING_QUOTES,
+    POSSESSIVE_DETERMINERS,
 };
 use crate::claims::reported::Frame;
 use crate::segment::TokenSentence;
@@ -40,12 +41,13 @@ impl Document<'_> {
         // the clause before it, or opens it after an adjunct (`In addition, according to
         // the department, …`); the narration between the parts is a gap.
         let comma = source.1;
+        let before = self.content_before(cue, sentence);
         let resumed = (comma < sentence.last
             && self.word(comma) == ","
-            && self.resumes_clause(comma + 1, sentence.last))
+            && self.resumes_clause(comma + 1, sentence.last, before.is_some()))
         .then(|| self.content_after_comma(comma, sentence))
         .flatten();
-        let frame = match (self.content_before(cue, sentence), resumed) {
+        let frame = match (before, resumed) {
             (Some(before), Some(after)) => Frame {
                 gap: Some((before.1, after.0)),
                 ..Frame::new((before.0, after.1), source, (cue, cue_end))
@@ -69,11 +71,21 @@ impl Document<'_> {
     }
 
     /// Whether the words from `k` go on with the clause interrupted before them rather
-    /// than append a clause to it (`, who …`, `, compared with …`, `, taking …`).
-    fn resumes_clause(&self, k: usize, last: usize) -> bool {
-        let participle =
-            self.lower(k).ends_with("ing") && self.word(k).starts_with(char::is_lowercase);
-        k < last && self.is_word(k) && !participle && !self.is_in(k, APPENDED_CLAUSE_OPENERS)
+    /// than append a clause to it (`, who …`, `, compared with …`, `, taking …`) or
+    /// describe the source (`according to the Judicial Conference, the policy-making arm
+    /// of …`): after content, only a verb resumes it (`Donations, according to the
+    /// campaign, have doubled`).
+    fn resumes_clause(&self, k: usize, last: usize, after_content: bool) -> bool {
+        let lower = self.lower(k);
+        let participle = lower.ends_with("ing") && self.word(k).starts_with(char::is_lowercase);
+        let verb = self.is_in(k, FINITE_AUXILIARIES)
+            || (self.word(k).starts_with(char::is_lowercase)
+                && (lower.ends_with("ed") || lower.ends_with('s')));
+        k < last
+            && self.is_word(k)
+            && !participle
+            && !self.is_in(k, APPENDED_CLAUSE_OPENERS)
+            && (verb || !after_content)
     }
 
     /// Whether the cue at `cue` makes whatever phrase follows it a source: PolNeAR counts
@@ -164,6 +176,11 @@ mod tests {
         assert_claims(
             "The senator won easily, according to the tally, which was released late.",
             &[("tally", "The senator won easily")],
+        );
+        assert_claims(
+            "The court needs a third judge, according to the Judicial Conference, the \
+             policy-making arm of the federal courts.",
+            &[("judicial-conference", "The court needs a third judge")],
         );
     }
 
