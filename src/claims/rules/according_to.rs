@@ -31,6 +31,12 @@ impl Document<'_> {
         let (start, end) = self
             .phrase_after(from, sentence.last)
             .or_else(|| opening.then(|| self.phrase_to_comma(from, sentence.last))?)?;
+        // `according to an analysis by the Pew Research Center`: the author speaks.
+        let by_author = end < sentence.last && self.lower(end) == "by";
+        let (start, end) = by_author
+            .then(|| self.phrase_after(end + 1, sentence.last))
+            .flatten()
+            .unwrap_or((start, end));
         let source = (start, self.end_before_date(start, end));
         if opening {
             let comma = (source.1..sentence.last).find(|&k| self.word(k) == ",")?;
@@ -168,6 +174,15 @@ mod tests {
         assert_claims(
             "In addition, according to the ministry, more roads will be closed.",
             &[("ministry", "more roads will be closed")],
+        );
+    }
+
+    #[test]
+    fn the_author_after_by_is_the_source() {
+        assert_claims(
+            "Most of the jobs went to immigrants, according to an analysis by the Pew \
+             Research Center.",
+            &[("pew-research-center", "Most of the jobs went to immigrants")],
         );
     }
 
