@@ -173,6 +173,8 @@ pub static RELATIVE_VERBS: &WordSet = word_file!("clause_words.txt", "relative-v
 pub static COORDINATORS: &WordSet = word_file!("clause_words.txt", "coordinators");
 /// Subordinators that open a clause with a participle and no subject (`When asked by`).
 pub static CLAUSE_SUBORDINATORS: &WordSet = word_file!("clause_words.txt", "clause-subordinators");
+/// One-word sentence adverbs before a comma (`However, …`).
+pub static SENTENCE_ADVERBS: &WordSet = word_file!("clause_words.txt", "sentence-adverbs");
 /// Words that open a clause appended after a comma rather than resume the one before.
 pub static APPENDED_CLAUSE_OPENERS: &WordSet =
     word_file!("clause_words.txt", "appended-clause-openers");
@@ -393,6 +395,7 @@ mod tests {
             ("COORDINATORS", COORDINATORS),
             ("APPENDED_CLAUSE_OPENERS", APPENDED_CLAUSE_OPENERS),
             ("CLAUSE_SUBORDINATORS", CLAUSE_SUBORDINATORS),
+            ("SENTENCE_ADVERBS", SENTENCE_ADVERBS),
             ("AUXILIARIES", AUXILIARIES),
             ("FINITE_AUXILIARIES", FINITE_AUXILIARIES),
             ("ADJUNCT_OPENERS", ADJUNCT_OPENERS),

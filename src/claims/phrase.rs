@@ -9,8 +9,8 @@ use super::lexicon::{
     DETERMINERS, FEMALE_FIRST_NAMES, FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, IRREGULAR_PAST,
     MALE_FIRST_NAMES, MONTHS, NOUN_MARKERS, OBJECT_FIRST_CUES, PERSON_PRONOUNS, PHRASE_LINKS,
     PHRASE_STOPS, POSTMODIFIERS, POST_HEAD_PARTICIPLES, PREPOSITIONS, PREPOSITIONS_OPENING,
-    RELATIVE_VERBS, SENTENCE_FINAL, SEPARATORS, SUBJECT_MODIFIER_PREPOSITIONS, SUBJECT_PARTICIPLES,
-    TIME_ADJUNCT_OPENERS, TITLE_PARTICIPLES, WEEKDAYS,
+    RELATIVE_VERBS, SENTENCE_ADVERBS, SENTENCE_FINAL, SEPARATORS, SUBJECT_MODIFIER_PREPOSITIONS,
+    SUBJECT_PARTICIPLES, TIME_ADJUNCT_OPENERS, TITLE_PARTICIPLES, WEEKDAYS,
 };
 use crate::segment::TokenSentence;
 
@@ -346,11 +346,16 @@ impl Document<'_> {
     /// Where a sentence's main clause starts: after an opening adjunct and its comma, one
     /// that opens with a preposition (`In a victory speech on Tuesday night, Mr. Trump
     /// struck …`) or a participle (`Speaking at a rally, Trump went after Bush, …`) or is
-    /// one word (`However, he held his fire, …`); else at the sentence's first token.
+    /// a sentence adverb (`However, he held his fire, …`); else at the sentence's first token,
+    /// so a name before a comma (`Christie, New Jersey's governor, …`) stays the subject.
     fn main_clause_start(&self, sentence: &TokenSentence) -> usize {
         const MAX_ADJUNCT_TOKENS: usize = 16;
         let first = sentence.first;
-        let one_word = first + 1 < sentence.last && self.word(first + 1) == ",";
+        let one_word = first + 1 < sentence.last
+            && self.word(first + 1) == ","
+            && (self.is_in(first, SENTENCE_ADVERBS)
+                || self.lower(first).ends_with("ly")
+                || self.is_in(first, WEEKDAYS));
         let adjunct = self.is_in(first, PREPOSITIONS_OPENING)
             || (self.is_word(first) && self.lower(first).ends_with("ing"))
             || one_word;

@@ -184,7 +184,9 @@ mod tests {
     fn a_title_or_a_tag_in_quotes_continues_no_quote() {
         assert_claims(
             "\"We are ready,\" Trump said. He spoke on \"Meet the Press\" and called it an \"open door.\"",
-            &[("trump", "We are ready")],
+            // The call is his own claim (`and called` shares the subject of `spoke`); the
+            // programme's title continues nothing.
+            &[("trump", "We are ready"), ("trump", "it an \"open door.\"")],
         );
         assert_claims(
             "\"We are ready,\" Trump said.\n\n\"A Choice, Not an Echo\"",

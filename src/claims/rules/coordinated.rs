@@ -3,7 +3,7 @@
 //! businessman said, arguing that …`).
 
 use crate::claims::document::{Document, TokenRange};
-use crate::claims::lexicon::{AUXILIARIES, COORDINATORS, CUE_WORDS};
+use crate::claims::lexicon::{AUXILIARIES, COORDINATORS, CUE_WORDS, IRREGULAR_PAST};
 use crate::claims::reported::Frame;
 use crate::segment::TokenSentence;
 
@@ -55,12 +55,15 @@ impl Document<'_> {
 
 impl Document<'_> {
     /// The noun phrase that opens the sentence as the subject of its first verb before
-    /// `cue` (an auxiliary, an -ed word or a cue word).
+    /// `cue` (an auxiliary, an -ed word, an irregular past such as `took`, or a cue word).
     fn opening_subject(&self, sentence: &TokenSentence, cue: usize) -> Option<TokenRange> {
         let verb = (sentence.first + 1..cue).find(|&k| {
             let lower = self.lower(k);
             self.word(k).starts_with(char::is_lowercase)
-                && (self.is_in(k, AUXILIARIES) || lower.ends_with("ed") || self.is_in(k, CUE_WORDS))
+                && (self.is_in(k, AUXILIARIES)
+                    || lower.ends_with("ed")
+                    || self.is_in(k, IRREGULAR_PAST)
+                    || self.is_in(k, CUE_WORDS))
         })?;
         self.subject_before(verb, sentence.first)
             .filter(|&(start, _)| start == sentence.first)
@@ -80,6 +83,18 @@ mod tests {
             &[("mcconnell", "that Trump would be very competitive")],
         );
         assert_no_claims("In the end the talks dragged on and said little.");
+    }
+
+    #[test]
+    fn an_irregular_past_before_and_leaves_the_subject_to_the_cue() {
+        assert_claims(
+            "Carson took the stage Tuesday at the Grand Hotel in Baltimore and called the \
+             political system \u{201c}rotten to the core.\u{201d}",
+            &[(
+                "carson",
+                "the political system \u{201c}rotten to the core.\u{201d}",
+            )],
+        );
     }
 
     #[test]

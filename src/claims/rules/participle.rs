@@ -77,6 +77,18 @@ mod tests {
     }
 
     #[test]
+    fn a_name_before_its_appositive_is_the_subject_not_an_opener() {
+        assert_claims(
+            "Christie, New Jersey\u{2019}s sitting governor, criticized the plan, saying it would fail.",
+            &[("christie", "the plan"), ("christie", "it would fail")],
+        );
+        assert_claims(
+            "However, Senator Ann Lee went after the governor, calling him a coward.",
+            &[("lee", "him a coward")],
+        );
+    }
+
+    #[test]
     fn saying_after_a_stance_is_a_second_claim() {
         assert_claims(
             "Mayor Bill de Blasio defended the plan, saying the city could not afford to wait.",
