@@ -5,11 +5,15 @@ real sentences:
 * negations: a hypothesis that a premise entails, negated ("was" -> "was not", "attacked" -> "did
   not attack"), is a contradiction of that premise; the hypothesis and its negation contradict
   each other in both directions. ClaimDiff news claims give the same pairs in news prose.
+* negated cores: a real sentence whose clause goes on past its object ("Russia attacked Ukraine
+  without any provocation on February 24") contradicts its negated core ("Russia did not attack
+  Ukraine"), in both directions, and entails the core itself: adjuncts do not soften a negation.
 * unrelated pairs: a premise with a hypothesis drawn from another story or another genre is
   neutral, never a contradiction (the failure that put unrelated claims at the top of reports).
 
-`python3 scripts/nli_mixture.py OUT.tsv [--seed N]` writes the mixture with a `source` column;
-`load_mixture` is what the trainer calls.
+`python3 scripts/nli_mixture.py OUT.tsv [--seed N] [--contra] [--apart PREFIX FILE]` writes the
+mixture with a `source` column (or in `contra train-nli`'s columns), optionally with the pairs
+of some sources in a file apart; `load_mixture` is what scripts/train_mpnet.py calls.
 """
 
 import argparse
@@ -47,6 +51,23 @@ SOURCES = [
 NEGATION_SOURCES = ("mnli_train_pieces", "lingnli_train", "xnli_en_dev", "xnli_en_test", "snli_train_100k")
 NEGATED_HYPOTHESES = 1800
 UNRELATED_PAIRS = 2500
+NEGATED_CORES = 3000
+CAPTION_SOURCES = ("snli_train_100k", "cad_snli_train", "sick_train", "breaking_nli")
+# Words that end a clause's core (subject, verb, object) and start an adjunct.
+ADJUNCT_STARTS = {
+    "without", "on", "in", "at", "after", "before", "during", "since", "because", "when",
+    "while", "despite", "amid", "following", "last", "this", "yesterday", "today", "until",
+    "as", "by", "from", "through", "over", "across", "near", "under", "against", "with",
+}
+NOT_OBJECT_STARTS = ADJUNCT_STARTS | {"about", "to", "of", "for", "up", "out", "off", "down", "into", "that"}
+NOT_SUBJECTS = {
+    "so", "but", "and", "or", "while", "when", "if", "because", "although", "though", "after",
+    "before", "since", "as", "then", "those", "this", "that", "these", "there", "here", "it",
+    "once", "now", "still", "yet", "also", "no", "nobody", "none", "nothing", "her", "his",
+    "their", "its", "my", "our", "your",
+}
+CORE_AUXILIARIES = {"is", "are", "was", "were", "will", "has", "have", "had"}
+NEGATORS = {"not", "never", "no", "nothing", "nobody", "none"}
 CLAIMDIFF_FILES = ("claimdiff_weak_train.json", "claimdiff_strength_train.json")
 
 AUXILIARIES = {
@@ -98,9 +119,17 @@ def base_form(word, vocabulary):
     if lower.endswith("ied") and len(lower) > 4:
         return lower[:-3] + "y"
     if lower.endswith("ed") and len(lower) > 4:
-        for stem in (lower[:-2], lower[:-1], lower[:-3]):
-            if stem in vocabulary:
-                return stem
+        stem = lower[:-2]
+        if stem[-1] == stem[-2] and stem[-1] not in "aeiouy":
+            # "stepped" -> "step", but "called" -> "call"
+            candidates = (stem, stem[:-1]) if stem[-1] in "lsfz" else (stem[:-1], stem)
+        elif re.search(r"[^aeiou][aeiou][^aeiouwxy]$", stem):
+            candidates = (stem + "e", stem)  # "stared" -> "stare", "used" -> "use", "visited" -> "visit"
+        else:
+            candidates = (stem, stem + "e")  # "attacked" -> "attack", "related" -> "relate"
+        for candidate in candidates:
+            if candidate in vocabulary:
+                return candidate
     return None
 
 
@@ -156,6 +185,71 @@ def negation_pairs(rows_by_source, vocabulary, count, rng):
     return out
 
 
+def clause_core(sentence, vocabulary):
+    """`(core, negated core)` of a sentence "Subject verb-ed object adjunct…", or None.
+
+    The subject is a capitalised name of one or two words or "The/A" and a noun, the verb a
+    lower-case past tense, the object one to five plain words that end before an adjunct word
+    or a comma, and at least two words follow the core. Clauses already negated are skipped.
+    """
+    words = sentence.split()
+    v = subject_length(words)
+    if v is None or v + 2 >= len(words) or not (words[v].isalpha() and words[v].islower()):
+        return None
+    # "attacked Ukraine …" or "is targeting only military infrastructure …"
+    if words[v] in CORE_AUXILIARIES:
+        if not words[v + 1].isalpha() or not words[v + 1].islower() or words[v + 1] in NOT_OBJECT_STARTS | NEGATORS:
+            return None
+        v += 1
+    elif base_form(words[v], vocabulary) is None:
+        return None
+    if words[v + 1].lower() in NOT_OBJECT_STARTS:
+        return None
+    for end in range(v + 2, min(v + 7, len(words))):
+        previous, word = words[end - 1], words[end].lower().strip(",")
+        if not re.fullmatch(r"[\w'’]+(-[\w'’]+)*,?", previous) or previous.lower().rstrip(",") in NEGATORS:
+            return None
+        if previous.lower() == "and" and base_form(word, vocabulary):
+            return None  # "turned and smiled": two verbs, and "did not" would take only one
+        clause_follows = word == "and" and words[end + 1].lower() in PRONOUN_SUBJECTS
+        if previous.endswith(",") or word in ADJUNCT_STARTS or clause_follows:
+            if len(words) - end < 2:
+                return None
+            core = " ".join(words[:end]).rstrip(",") + "."
+            negated = negate(core, vocabulary)
+            return (core, negated) if negated and negated != core else None
+    return None
+
+
+def subject_length(words):
+    """How many words open the sentence as its subject: "Russia", "Vladimir Putin", "The company"."""
+    if len(words) < 5 or not words[0][:1].isupper() or words[0].lower() in NOT_SUBJECTS:
+        return None
+    if words[0] in ("The", "A", "An"):
+        return 2 if words[1].isalpha() and words[1].islower() else None
+    if not words[0].isalpha() or words[0].endswith("ing"):
+        return None
+    return 2 if words[1][:1].isupper() and words[1].isalpha() else 1
+
+
+def negated_core_pairs(sentences, vocabulary, count, rng):
+    """A sentence against its negated core (both ways: contradiction) and its core (entailment)."""
+    out, seen = [], set()
+    for sentence, source in sentences:
+        found = None if sentence in seen else clause_core(sentence, vocabulary)
+        seen.add(sentence)
+        if found is None:
+            continue
+        core, negated = found
+        first, second = (sentence, negated) if rng.random() < 0.5 else (negated, sentence)
+        out.append((first, second, "contradiction", f"gen_core_negation_{source}"))
+        if rng.random() < 0.4:
+            out.append((sentence, core, "entailment", f"gen_core_{source}"))
+        if len(out) >= count:
+            break
+    return out
+
+
 def claimdiff_claims(news_dir):
     claims = {}
     for name in CLAIMDIFF_FILES:
@@ -206,7 +300,14 @@ def load_mixture(data_dir, news_dir, seed):
         mixture += [(p, h, l, source) for p, h, l in sample(rows_by_source[source], fraction, rng)]
     mixture += negation_pairs(rows_by_source, vocabulary, NEGATED_HYPOTHESES, rng)
     mixture += unrelated_pairs(rows_by_source, UNRELATED_PAIRS, rng)
-    mixture += claimdiff_pairs(claimdiff_claims(Path(news_dir)), vocabulary, rng)
+    claims = claimdiff_claims(Path(news_dir))
+    mixture += claimdiff_pairs(claims, vocabulary, rng)
+    sentences = [(claim, "claimdiff") for claim, _ in claims]
+    # Premises of the written genres; image captions ("A man dressed in black…") are no clauses.
+    sentences += [(p, s) for s, rows in rows_by_source.items()
+                  if s not in CAPTION_SOURCES for p, _, _ in rows]
+    rng.shuffle(sentences)
+    mixture += negated_core_pairs(sentences, vocabulary, NEGATED_CORES, rng)
     rng.shuffle(mixture)
     return mixture
 
@@ -217,16 +318,35 @@ def main():
     parser.add_argument("--data", default="../shared/data/nli/train")
     parser.add_argument("--news", default="../shared/data/news")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--apart", nargs=2, metavar=("PREFIX", "FILE"),
+                        help="write the pairs whose source starts with PREFIX to FILE instead, "
+                             "so `contra train-nli` can weight them (FILE@3)")
+    parser.add_argument("--contra", action="store_true",
+                        help="write contra train-nli's columns (id premise hypothesis label), "
+                             "the source in the id")
     args = parser.parse_args()
     mixture = load_mixture(args.data, args.news, args.seed)
-    with open(args.out, "w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
-        writer.writerow(["premise", "hypothesis", "label", "source"])
-        writer.writerows(mixture)
+    prefix, apart_path = args.apart or (None, None)
+    apart = [row for row in mixture if prefix and row[3].startswith(prefix)]
+    rest = [row for row in mixture if not (prefix and row[3].startswith(prefix))]
+    write_pairs(args.out, rest, args.contra)
+    if apart_path:
+        write_pairs(apart_path, apart, args.contra)
     counts = Counter(s for *_, s in mixture)
     for source, n in sorted(counts.items()):
         print(f"{source}\t{n}", file=sys.stderr)
     print(f"total\t{len(mixture)}", file=sys.stderr)
+
+
+def write_pairs(path, rows, contra_columns):
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\", lineterminator="\n")
+        if contra_columns:
+            writer.writerow(["id", "premise", "hypothesis", "label"])
+            writer.writerows((f"{s}_{i}", p, h, l) for i, (p, h, l, s) in enumerate(rows))
+        else:
+            writer.writerow(["premise", "hypothesis", "label", "source"])
+            writer.writerows(rows)
 
 
 if __name__ == "__main__":
