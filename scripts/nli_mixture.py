@@ -5,7 +5,7 @@ real sentences:
 * negations: a hypothesis that a premise entails, negated ("was" -> "was not", "attacked" -> "did
   not attack"), is a contradiction of that premise; the hypothesis and its negation contradict
   each other in both directions. ClaimDiff news claims give the same pairs in news prose.
-* negated cores: a real sentence whose clause goes on past its object ("Russia attacked Ukraine
+* negated cores (with --negated-cores): a real sentence whose clause goes on past its object ("Russia attacked Ukraine
   without any provocation on February 24") contradicts its negated core ("Russia did not attack
   Ukraine"), in both directions, and entails the core itself: adjuncts do not soften a negation.
 * unrelated pairs: a premise with a hypothesis drawn from another story or another genre is
@@ -286,7 +286,7 @@ def unrelated_pairs(rows_by_source, count, rng):
     return out
 
 
-def load_mixture(data_dir, news_dir, seed):
+def load_mixture(data_dir, news_dir, seed, negated_cores=False):
     rng = random.Random(seed)
     rows_by_source = {}
     for name, _ in SOURCES:
@@ -302,14 +302,21 @@ def load_mixture(data_dir, news_dir, seed):
     mixture += unrelated_pairs(rows_by_source, UNRELATED_PAIRS, rng)
     claims = claimdiff_claims(Path(news_dir))
     mixture += claimdiff_pairs(claims, vocabulary, rng)
+    if negated_cores:
+        mixture += negated_core_pairs(written_sentences(claims, rows_by_source, rng), vocabulary,
+                                      NEGATED_CORES, rng)
+    rng.shuffle(mixture)
+    return mixture
+
+
+def written_sentences(claims, rows_by_source, rng):
+    """ClaimDiff's news claims and the premises of the written genres, shuffled."""
     sentences = [(claim, "claimdiff") for claim, _ in claims]
     # Premises of the written genres; image captions ("A man dressed in black…") are no clauses.
     sentences += [(p, s) for s, rows in rows_by_source.items()
                   if s not in CAPTION_SOURCES for p, _, _ in rows]
     rng.shuffle(sentences)
-    mixture += negated_core_pairs(sentences, vocabulary, NEGATED_CORES, rng)
-    rng.shuffle(mixture)
-    return mixture
+    return sentences
 
 
 def main():
@@ -318,6 +325,8 @@ def main():
     parser.add_argument("--data", default="../shared/data/nli/train")
     parser.add_argument("--news", default="../shared/data/news")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--negated-cores", action="store_true",
+                        help="add the negated-core pairs (round 2 of the MPNet model)")
     parser.add_argument("--apart", nargs=2, metavar=("PREFIX", "FILE"),
                         help="write the pairs whose source starts with PREFIX to FILE instead, "
                              "so `contra train-nli` can weight them (FILE@3)")
@@ -325,7 +334,7 @@ def main():
                         help="write contra train-nli's columns (id premise hypothesis label), "
                              "the source in the id")
     args = parser.parse_args()
-    mixture = load_mixture(args.data, args.news, args.seed)
+    mixture = load_mixture(args.data, args.news, args.seed, args.negated_cores)
     prefix, apart_path = args.apart or (None, None)
     apart = [row for row in mixture if prefix and row[3].startswith(prefix)]
     rest = [row for row in mixture if not (prefix and row[3].startswith(prefix))]

@@ -24,7 +24,7 @@ run=runs/nli-mpnet-r2
 mkdir -p "$run"
 if [ ! -f "$run/cores.tsv" ]; then
     python3 scripts/nli_mixture.py "$run/rest.tsv" --data "$data/train" --news "$news" \
-        --seed 14 --contra --apart gen_core "$run/cores.tsv"
+        --seed 14 --negated-cores --contra --apart gen_core "$run/cores.tsv"
 fi
 # Copy the binary so that rebuilding during a long run cannot touch the running one.
 bin=$(mktemp /tmp/contra-train.XXXXXX)
