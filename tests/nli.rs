@@ -164,9 +164,13 @@ fn obvious_pairs_get_the_obvious_label() {
             "The woman is reading a novel by her favourite author.",
             NliLabel::Neutral,
         ),
-        // The probes of the judgement issue: plain negation, and unrelated claims. (With the
-        // premise "Russia attacked Ukraine without any provocation on February 24." the model
-        // still answers entailment 0.47 / contradiction 0.44: see its model card.)
+        // The probes of the judgement issue: a negation against a claim with adjuncts, and
+        // unrelated claims.
+        (
+            "Russia attacked Ukraine without any provocation on February 24.",
+            "Russia did not attack Ukraine.",
+            NliLabel::Contradiction,
+        ),
         (
             "Russia attacked Ukraine.",
             "Russia did not attack Ukraine.",
