@@ -372,14 +372,23 @@ fn sides(affinity: &[Vec<f32>]) -> Vec<Option<usize>> {
 }
 
 /// The two groups with the most evidence of being one side, if it passes `JOIN_THRESHOLD`.
+/// Opposing a group that many groups oppose is weak evidence, as a hub claim is: it is
+/// shared by `n` opponents of that group at `1 / (n - 1)` of its strength, so the speaker
+/// every outlet quarrels with does not put all of them on one side.
 fn best_join(between: &[Vec<f32>]) -> Option<(usize, usize)> {
     let groups = between.len();
+    let opponents: Vec<usize> = (0..groups)
+        .map(|c| (0..groups).filter(|&g| between[g][c] < 0.0).count())
+        .collect();
     let mut best: Option<(f32, usize, usize)> = None;
     for a in 0..groups {
         for b in a + 1..groups {
             let shared_opposition = (0..groups)
                 .filter(|&c| c != a && c != b)
-                .map(|c| (-between[a][c]).min(-between[b][c]))
+                .map(|c| {
+                    let shared = (-between[a][c]).min(-between[b][c]);
+                    shared / opponents[c].saturating_sub(1).max(1) as f32
+                })
                 .fold(0.0, f32::max);
             let evidence = between[a][b] + shared_opposition;
             if evidence >= JOIN_THRESHOLD && best.is_none_or(|(e, _, _)| evidence > e) {
@@ -467,6 +476,16 @@ mod tests {
         assert!(ranking.pairs[5].same_side && !ranking.pairs[0].same_side);
         assert!(ranking.pairs[5].score < ranking.pairs[0].score);
         assert_eq!(*ranking.order.last().unwrap(), 4);
+    }
+
+    #[test]
+    fn opponents_of_a_speaker_everyone_opposes_are_no_side() {
+        // Speakers 1, 2, 3 and 4 each contradict speaker 0 once and say nothing to each
+        // other: four outlets quarrelling with one man are not allies.
+        let pairs: Vec<Judged> = (1..=4)
+            .map(|s| judged((2 * s, 2 * s + 1), (0, s), 0.7, 0.0))
+            .collect();
+        assert!(rank(&pairs, &[]).sides.is_empty());
     }
 
     #[test]
@@ -649,10 +668,10 @@ mod tests {
 
     #[test]
     fn sides_on_a_page_of_many_speakers_stay_bounded() {
-        // 500 speakers who all contradict speaker 0: allies, but only the best-evidenced
+        // 500 speakers who all agree with speaker 0: one side, but only the best-evidenced
         // `MAX_SIDE_SPEAKERS` take part in finding sides.
         let pairs: Vec<Judged> = (1..=500)
-            .map(|s| judged((0, s), (0, s), 0.9, 0.0))
+            .map(|s| judged((0, s), (0, s), 0.0, 0.9))
             .collect();
         let ranking = rank(&pairs, &[]);
         let in_sides: usize = ranking.sides.iter().map(Vec::len).sum();
