@@ -1,8 +1,8 @@
 //! Where a content ends when another report follows in its sentence: `Kuleba said A, but he
-//! stressed that B` or `Perdue said A, arguing that B`.
+//! stressed that B`, `Perdue said A, arguing that B` or `Cruz endorses Trump, who says B`.
 
 use crate::claims::document::Document;
-use crate::claims::lexicon::{COORDINATORS, SEPARATORS};
+use crate::claims::lexicon::{COORDINATORS, SEPARATORS, SPEECH_CUES};
 use crate::claims::reported::Frame;
 
 /// `Kuleba said A, but he stressed that B`, `Perdue said A, arguing that B` or `She said A,
@@ -48,8 +48,23 @@ pub(crate) fn end_contents_at_coordinated_reports(doc: &Document, frames: &mut [
                 }
             })
         });
+    // `Cruz endorses Trump, who says he is honored`: a verb of saying in a relative clause
+    // after a separator reports the antecedent's own claim, not part of the first content.
+    // Other verbs there describe (`that Pagliano, who invoked his rights, has agreed`).
+    let relative_reports = frames
+        .iter()
+        .filter_map(|f| f.cue)
+        .filter(|&(start, _)| doc.is_in(start, SPEECH_CUES))
+        .filter_map(|(start, _)| {
+            let pronoun = (start.saturating_sub(3)..start)
+                .rev()
+                .find(|&k| doc.is_one_of(k, &["who", "which"]))?;
+            let only_words_between = (pronoun + 1..start).all(|k| doc.is_word(k));
+            (only_words_between && separated(pronoun)).then(|| pronoun - 1)
+        });
     let mut cuts: Vec<usize> = coordinated_sources
         .chain(participles)
+        .chain(relative_reports)
         .map(|separator| doc.tokens[separator].start)
         .collect();
     // Sorted, the first cut inside a content is found by binary search, not a scan of
@@ -79,6 +94,30 @@ pub(crate) fn end_contents_at_coordinated_reports(doc: &Document, frames: &mut [
 #[cfg(test)]
 mod tests {
     use crate::claims::rules::test_support::assert_claims;
+
+    #[test]
+    fn a_report_in_a_relative_clause_ends_the_first_content() {
+        // (A one-word content, `Trump`, is too short to be a claim.)
+        assert_claims(
+            "Ted Cruz endorses Trump, who says he is honored.",
+            &[("trump", "he is honored")],
+        );
+        assert_claims(
+            "Cruz praised Donald Trump, who has long said the election was rigged.",
+            &[
+                ("cruz", "Donald Trump"),
+                ("trump", "the election was rigged"),
+            ],
+        );
+        // A relative clause without a verb of saying describes: nothing is cut.
+        assert_claims(
+            "Fallon said Pagliano, who invoked his rights, has agreed to talk to the FBI.",
+            &[(
+                "fallon",
+                "Pagliano, who invoked his rights, has agreed to talk to the FBI",
+            )],
+        );
+    }
 
     #[test]
     fn a_report_joined_by_but_ends_the_first_content() {
