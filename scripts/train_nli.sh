@@ -14,23 +14,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${NLI_DATA:-../shared/data/nli}
-if [ ! -d "$data/train" ]; then
-    echo "train_nli.sh: $data/train not found (set NLI_DATA to the folder holding train/ and dev/)" >&2
-    exit 2
-fi
+. scripts/train_common.sh
+require_dirs "set NLI_DATA to the folder holding train/ and dev/" "$data/train"
 bash scripts/setup.sh
 t=$data/train
 dev=(--dev "$data/dev/mnli_dev_matched_clean.tsv" "$data/dev/mnli_dev_mismatched_clean.tsv"
      "$data/dev/snli_dev_tokenized.tsv" "$data/dev/sick_trial.tsv")
-# Copy the binary so that rebuilding during a long run cannot touch the running one
-# (contra-torch is the half of contra that runs the model commands).
-bin=$(mktemp /tmp/contra-train.XXXXXX)
-trap 'rm -f "$bin"' EXIT
-cp target/release/contra-torch "$bin"
-chmod +x "$bin"
-# Idle OpenMP threads sleep instead of spinning: on a shared 2-core machine, spinning
-# threads starve each other and throughput collapses whenever anything else runs.
-export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
+frozen_trainer
 
 resume_flag() { [ -f "$1/state.json" ] && echo --resume || true; }
 

@@ -15,12 +15,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${NLI_DATA:-../shared/data/nli}
 news=${NEWS_DATA:-../shared/data/news}
-for dir in "$data/train" "$news"; do
-    if [ ! -d "$dir" ]; then
-        echo "train_nli_mpnet.sh: $dir not found (set NLI_DATA / NEWS_DATA)" >&2
-        exit 2
-    fi
-done
+. scripts/train_common.sh
+require_dirs "set NLI_DATA / NEWS_DATA" "$data/train" "$news"
 bash scripts/setup.sh
 .venv/bin/pip install --quiet --disable-pip-version-check "transformers>=4.40,<4.50"
 

@@ -13,12 +13,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${NLI_DATA:-../shared/data/nli}
 news=${NEWS_DATA:-../shared/data/news}
-for dir in "$data/train" "$news"; do
-    if [ ! -d "$dir" ]; then
-        echo "train_nli_mpnet_r2.sh: $dir not found (set NLI_DATA / NEWS_DATA)" >&2
-        exit 2
-    fi
-done
+. scripts/train_common.sh
+require_dirs "set NLI_DATA / NEWS_DATA" "$data/train" "$news"
 bash scripts/setup.sh
 run=runs/nli-mpnet-r2
 mkdir -p "$run"
@@ -26,12 +22,7 @@ if [ ! -f "$run/cores.tsv" ]; then
     python3 scripts/nli_mixture.py "$run/rest.tsv" --data "$data/train" --news "$news" \
         --seed 14 --negated-cores --contra --apart gen_core "$run/cores.tsv"
 fi
-# Copy the binary so that rebuilding during a long run cannot touch the running one.
-bin=$(mktemp /tmp/contra-train.XXXXXX)
-trap 'rm -f "$bin"' EXIT
-cp target/release/contra-torch "$bin"
-chmod +x "$bin"
-export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
+frozen_trainer
 resume=()
 [ -f "$run/state.json" ] && resume=(--resume)
 "$bin" train-nli "${resume[@]}" --init models/nli-mpnet-base --base-model models/nli-mpnet-base \
