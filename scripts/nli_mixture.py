@@ -11,7 +11,7 @@ real sentences:
 * unrelated pairs: a premise with a hypothesis drawn from another story or another genre is
   neutral, never a contradiction (the failure that put unrelated claims at the top of reports).
 
-`python3 scripts/nli_mixture.py OUT.tsv [--seed N] [--contra] [--apart PREFIX FILE]` writes the
+`python3 scripts/nli_mixture.py OUT.tsv [--seed N] [--share SOURCE=F] [--contra] [--apart PREFIX FILE]` writes the
 mixture with a `source` column (or in `contra train-nli`'s columns), optionally with the pairs
 of some sources in a file apart; `load_mixture` is what scripts/train_mpnet.py calls.
 """
@@ -286,8 +286,11 @@ def unrelated_pairs(rows_by_source, count, rng):
     return out
 
 
-def load_mixture(data_dir, news_dir, seed, negated_cores=False):
+def load_mixture(data_dir, news_dir, seed, negated_cores=False, shares=None):
+    """The shuffled mixture; `shares` maps a source (file stem) to a fraction that replaces its
+    share in SOURCES."""
     rng = random.Random(seed)
+    shares = shares or {}
     rows_by_source = {}
     for name, _ in SOURCES:
         source = name.split(".")[0]
@@ -297,6 +300,7 @@ def load_mixture(data_dir, news_dir, seed, negated_cores=False):
     mixture = []
     for name, fraction in SOURCES:
         source = name.split(".")[0]
+        fraction = shares.get(source, fraction)
         mixture += [(p, h, l, source) for p, h, l in sample(rows_by_source[source], fraction, rng)]
     mixture += negation_pairs(rows_by_source, vocabulary, NEGATED_HYPOTHESES, rng)
     mixture += unrelated_pairs(rows_by_source, UNRELATED_PAIRS, rng)
@@ -333,8 +337,12 @@ def main():
     parser.add_argument("--contra", action="store_true",
                         help="write contra train-nli's columns (id premise hypothesis label), "
                              "the source in the id")
+    parser.add_argument("--share", action="append", default=[], metavar="SOURCE=FRACTION",
+                        help="use FRACTION of SOURCE's pairs instead of its share in SOURCES "
+                             "(e.g. lingnli_train=0.6); repeatable")
     args = parser.parse_args()
-    mixture = load_mixture(args.data, args.news, args.seed, args.negated_cores)
+    shares = parse_shares(parser, args.share)
+    mixture = load_mixture(args.data, args.news, args.seed, args.negated_cores, shares)
     prefix, apart_path = args.apart or (None, None)
     apart = [row for row in mixture if prefix and row[3].startswith(prefix)]
     rest = [row for row in mixture if not (prefix and row[3].startswith(prefix))]
@@ -345,6 +353,22 @@ def main():
     for source, n in sorted(counts.items()):
         print(f"{source}\t{n}", file=sys.stderr)
     print(f"total\t{len(mixture)}", file=sys.stderr)
+
+
+def parse_shares(parser, items):
+    known = {name.split(".")[0] for name, _ in SOURCES}
+    shares = {}
+    for item in items:
+        source, _, fraction = item.partition("=")
+        try:
+            shares[source] = float(fraction)
+        except ValueError:
+            parser.error(f"--share {item}: expected SOURCE=FRACTION, e.g. lingnli_train=0.6")
+        if source not in known:
+            parser.error(f"--share {item}: unknown source {source!r} (known: {', '.join(sorted(known))})")
+        if shares[source] < 0:
+            parser.error(f"--share {item}: the fraction must not be negative")
+    return shares
 
 
 def write_pairs(path, rows, contra_columns):

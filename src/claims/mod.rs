@@ -396,7 +396,8 @@ fn frame_claim(
     to_span: &dyn Fn((usize, usize)) -> Span,
 ) -> Option<Claim> {
     let (text, tokens) = (doc.text, doc.tokens);
-    let content = trim_content(text, frame.content)?;
+    let content = quotation_inside(doc, trim_content(text, frame.content)?);
+    let content = trim_content(text, content)?;
     // Tokens are in text order: those inside the content follow the first that starts in it.
     let first = tokens.partition_point(|t| t.start < content.0);
     let word_count = tokens[first..]
@@ -604,6 +605,22 @@ fn trim_content(text: &str, (start, end): (usize, usize)) -> Option<(usize, usiz
     let trimmed = slice.trim_end_matches([' ', ',', ';', ':', '—', '–', '\n', '\r', '\t']);
     let (start, end) = (start + leading, start + trimmed.len());
     (start < end).then_some((start, end))
+}
+
+/// A content that is one quotation with its marks (`“…,”` cut before `adding`) is the
+/// quotation's inside.
+fn quotation_inside(doc: &reported::Document, content: (usize, usize)) -> (usize, usize) {
+    let first = doc
+        .quotes
+        .partition_point(|q| doc.tokens[q.open].start < content.0);
+    match doc.quotes.get(first) {
+        Some(q)
+            if doc.tokens[q.open].start == content.0 && doc.tokens[q.close].end == content.1 =>
+        {
+            (q.start, q.end)
+        }
+        _ => content,
+    }
 }
 
 /// The kind of a claim in two parts: direct or indirect when both parts are, else mixed.

@@ -6,11 +6,12 @@ use super::document::{Document, TokenRange};
 use super::lexicon::is_time_word;
 use super::lexicon::{
     ADJUNCT_OPENERS, AUXILIARIES, CLOSING_QUOTES, CONTENT_OPENERS, COORDINATORS, CUE_WORDS,
-    DETERMINERS, FEMALE_FIRST_NAMES, FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, IRREGULAR_PAST,
-    MALE_FIRST_NAMES, MONTHS, NOUN_MARKERS, OBJECT_FIRST_CUES, PERSON_PRONOUNS, PHRASE_LINKS,
-    PHRASE_STOPS, POSTMODIFIERS, POST_HEAD_PARTICIPLES, PREPOSITIONS, PREPOSITIONS_OPENING,
-    RELATIVE_VERBS, SENTENCE_ADVERBS, SENTENCE_FINAL, SEPARATORS, SUBJECT_MODIFIER_PREPOSITIONS,
-    SUBJECT_PARTICIPLES, TIME_ADJUNCT_OPENERS, TITLE_PARTICIPLES, WEEKDAYS,
+    DETERMINERS, FEMALE_FIRST_NAMES, FINITE_AUXILIARIES, FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS,
+    IRREGULAR_PAST, MALE_FIRST_NAMES, MONTHS, NOUN_MARKERS, OBJECT_FIRST_CUES, PERSON_PRONOUNS,
+    PHRASE_LINKS, PHRASE_STOPS, POSTMODIFIERS, POST_HEAD_PARTICIPLES, PREPOSITIONS,
+    PREPOSITIONS_OPENING, RELATIVE_VERBS, SENTENCE_ADVERBS, SENTENCE_FINAL, SEPARATORS,
+    SUBJECT_MODIFIER_PREPOSITIONS, SUBJECT_PARTICIPLES, TIME_ADJUNCT_OPENERS, TITLE_PARTICIPLES,
+    WEEKDAYS,
 };
 use crate::segment::TokenSentence;
 
@@ -522,11 +523,29 @@ impl Document<'_> {
         if let Some(quote) = self.quote_opened_at(start) {
             start = quote.open + 1;
         }
-        // `On Tuesday, Clinton said …` misread as inverted: a short opening adjunct is not
-        // content.
-        let words = (start..end).filter(|&k| self.is_word(k)).count();
-        let adjunct = words < 8 && self.is_in(start, PREPOSITIONS_OPENING);
+        // `On Tuesday, Clinton said …` misread as inverted: an opening adjunct is not content.
+        let adjunct =
+            self.is_in(start, PREPOSITIONS_OPENING) && self.is_opening_adjunct(start, end);
         (start < end && !adjunct).then(|| (self.tokens[start].start, self.tokens[end - 1].end))
+    }
+
+    /// Whether the tokens `start..end`, opened by a preposition, are an adjunct rather than a
+    /// clause: short, or (`During his seven and a half years in office, Mr. Obama said, …`)
+    /// one phrase without a comma or a finite verb.
+    fn is_opening_adjunct(&self, start: usize, end: usize) -> bool {
+        const SHORT_WORDS: usize = 8;
+        const MAX_PHRASE_WORDS: usize = 20;
+        let words = (start..end).filter(|&k| self.is_word(k)).count();
+        if words < SHORT_WORDS {
+            return true;
+        }
+        let clause_mark = (start..end).any(|k| {
+            SEPARATORS.contains(&self.word(k))
+                || self.is_in(k, FINITE_AUXILIARIES)
+                || self.is_in(k, IRREGULAR_PAST)
+                || (self.lower(k).ends_with("ed") && !self.is_capitalised(k))
+        });
+        words <= MAX_PHRASE_WORDS && !clause_mark
     }
 
     /// Whether the tokens from `first` up to `open` are only punctuation (the quote starts

@@ -7,7 +7,7 @@
 //! counts those as attributed) and quoted paragraphs that continue the previous speaker's
 //! quote. This module holds the frame and the driver that tries the rules in order.
 
-use super::lexicon::COLON_ONLY_CUES;
+use super::lexicon::{CLOSING_QUOTES, COLON_ONLY_CUES};
 use super::rules::{
     add_continued_quotes, drop_nested_stances, end_contents_at_coordinated_reports,
 };
@@ -107,7 +107,12 @@ fn frame_at(doc: &Document, cue: usize, cue_end: usize, si: usize) -> Option<Fra
     }
     // `…, arguing that …` and `… released a statement saying …`: the participle reports
     // the clause's subject.
-    let after_comma = cue > sentence.first && doc.word(cue - 1) == ",";
+    // (`"…,” adding …`: the comma can sit inside the quotation before the cue.)
+    let after_comma = cue > sentence.first
+        && (doc.word(cue - 1) == ","
+            || (cue > sentence.first + 1
+                && CLOSING_QUOTES.contains(&doc.word(cue - 1))
+                && doc.word(cue - 2) == ","));
     let participle = doc.lower(cue).ends_with("ing");
     if participle && (after_comma || doc.follows_issued_document(cue, sentence)) {
         return doc.participle_frame(cue, cue_end, sentence);

@@ -2,7 +2,7 @@
 //! stressed that B`, `Perdue said A, arguing that B` or `Cruz endorses Trump, who says B`.
 
 use crate::claims::document::Document;
-use crate::claims::lexicon::{COORDINATORS, SEPARATORS, SPEECH_CUES};
+use crate::claims::lexicon::{CLOSING_QUOTES, COORDINATORS, SEPARATORS, SPEECH_CUES};
 use crate::claims::reported::Frame;
 
 /// `Kuleba said A, but he stressed that B`, `Perdue said A, arguing that B` or `She said A,
@@ -31,21 +31,31 @@ pub(crate) fn end_contents_at_coordinated_reports(doc: &Document, frames: &mut [
         });
     // A participle cue after a separator (`, arguing that`) opens a report of its own, as
     // does a cue joined by a conjunction (`… and said he was …`).
+    // `"…,” adding, "…"`: the comma is inside the quotation, and the cut falls after its mark.
+    let after_quoted_comma = |start: usize| {
+        start >= 2
+            && CLOSING_QUOTES.contains(&doc.word(start - 1))
+            && SEPARATORS.contains(&doc.word(start - 2))
+    };
     let participles = frames
         .iter()
         .filter_map(|f| f.cue)
         .filter_map(|(start, _)| {
             let participle = doc.is_word(start) && doc.lower(start).ends_with("ing");
             if participle && separated(start) {
-                return Some(start - 1);
+                return Some(doc.tokens[start - 1].start);
+            }
+            if participle && after_quoted_comma(start) {
+                return Some(doc.tokens[start - 1].end);
             }
             let coordinated = start >= 1 && doc.is_in(start - 1, COORDINATORS);
             coordinated.then(|| {
-                if separated(start - 1) {
+                let separator = if separated(start - 1) {
                     start - 2
                 } else {
                     start - 1
-                }
+                };
+                doc.tokens[separator].start
             })
         });
     // `Cruz endorses Trump, who says he is honored`: a verb of saying in a relative clause
@@ -63,9 +73,9 @@ pub(crate) fn end_contents_at_coordinated_reports(doc: &Document, frames: &mut [
             (only_words_between && separated(pronoun)).then(|| pronoun - 1)
         });
     let mut cuts: Vec<usize> = coordinated_sources
-        .chain(participles)
         .chain(relative_reports)
         .map(|separator| doc.tokens[separator].start)
+        .chain(participles)
         .collect();
     // Sorted, the first cut inside a content is found by binary search, not a scan of
     // every cut for every frame.
@@ -137,6 +147,17 @@ mod tests {
             &[
                 ("merkel", "the deal was fair"),
                 ("merkel", "that Greece had to deliver reforms"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_quotation_closed_by_its_comma_ends_the_first_content() {
+        assert_claims(
+            "Hillary Clinton spoke on Sunday. She stated, \u{201c}NATO would have turned Libya into Syria,\u{201d} adding, \u{201c}I think 1,500 people were killed.\u{201d}",
+            &[
+                ("clinton", "NATO would have turned Libya into Syria"),
+                ("clinton", "I think 1,500 people were killed."),
             ],
         );
     }

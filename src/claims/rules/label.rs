@@ -78,7 +78,7 @@ mod tests {
     fn a_fronted_cue_before_a_name() {
         assert_claims(
             "Said Warren: \"This is a rigged system.\"",
-            &[("warren", "\"This is a rigged system.\"")],
+            &[("warren", "This is a rigged system.")],
         );
     }
 

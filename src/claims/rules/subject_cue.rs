@@ -141,6 +141,25 @@ mod tests {
     }
 
     #[test]
+    fn a_long_opening_phrase_is_an_adjunct_not_inverted_content() {
+        assert_claims(
+            "During his seven and a half years in office, Mr. Obama said, a majority of Americans have come to believe the climate is changing.",
+            &[(
+                "obama",
+                "a majority of Americans have come to believe the climate is changing",
+            )],
+        );
+        // A clause after the opening phrase is content.
+        assert_claims(
+            "In the end, after weeks of talks in Geneva and in Vienna, the deal collapsed, Smith said.",
+            &[(
+                "smith",
+                "In the end, after weeks of talks in Geneva and in Vienna, the deal collapsed",
+            )],
+        );
+    }
+
+    #[test]
     fn a_surname_that_is_a_month_or_a_modal_opens_the_sentence() {
         assert_claims(
             "Prime Minister Theresa May met Merkel. May said the talks would go on.",
