@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 
 use super::lexicon::{
-    is_time_word, multi_word_cues, WordSet, CUE_WORDS, HEADLINE_AFTER_NAME_CUES, HEADLINE_CUES,
-    NOUN_MARKERS, PREPOSITIONS,
+    is_time_word, multi_word_cues, WordSet, CUE_WORDS, FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS,
+    HEADLINE_AFTER_NAME_CUES, HEADLINE_CUES, NOUN_MARKERS, PERSON_PRONOUNS, PREPOSITIONS,
 };
 use super::quotes::Quote;
 use crate::segment::TokenSentence;
@@ -146,13 +146,30 @@ impl<'a> Document<'a> {
             || passive_opening
             || self.word(i).chars().next().is_some_and(char::is_lowercase);
         let previous = i.checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
+        // `Trump's claims` is a noun after a possessive; `He's claiming` is a verb.
+        let possessive = (previous.ends_with("'s") || previous.ends_with("’s"))
+            && !is_pronoun(strip_contracted_auxiliary(&previous));
         let after_determiner = NOUN_MARKERS.contains(&previous.as_str())
-            || previous.ends_with("'s")
-            || previous.ends_with("’s")
+            || possessive
             || (self.lower(i).ends_with("ing") && PREPOSITIONS.contains(&previous.as_str()));
         (self.is_word(i) && lower_case && !after_determiner && self.is_in(i, CUE_WORDS))
             .then_some(i + 1)
     }
+}
+
+/// A word without the auxiliary contracted onto it (`he’s` → `he`, `they've` → `they`).
+pub(crate) fn strip_contracted_auxiliary(word: &str) -> &str {
+    ["'s", "’s", "'re", "’re", "'ve", "’ve", "'d", "’d"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
+        .unwrap_or(word)
+}
+
+/// Whether a lower-case word is a personal pronoun that can be a subject (`he`, `they`, `we`).
+pub(crate) fn is_pronoun(word: &str) -> bool {
+    [PERSON_PRONOUNS, GROUP_PRONOUNS, FIRST_PERSON_PRONOUNS]
+        .iter()
+        .any(|list| list.contains(&word))
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! whether what follows a cue is an adjunct or a complement, and the content before or
 //! after a cue. They work on token indices of one sentence and never cross its bounds.
 
+use super::document::{is_pronoun, strip_contracted_auxiliary};
 use super::document::{Document, TokenRange};
 use super::lexicon::is_time_word;
 use super::lexicon::{
@@ -53,8 +54,8 @@ impl Document<'_> {
         }
         let end = j;
         let last = self.lower(end - 1);
-        let pronouns = [PERSON_PRONOUNS, GROUP_PRONOUNS, FIRST_PERSON_PRONOUNS];
-        if pronouns.iter().any(|list| list.contains(&last.as_str())) {
+        // `He’s claiming that …`: the pronoun carries its auxiliary.
+        if is_pronoun(strip_contracted_auxiliary(&last)) {
             return Some((end - 1, end));
         }
         if self.is_clause_opening_quantifier(end - 1, first) {

@@ -141,6 +141,16 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_with_a_contracted_auxiliary_is_the_subject() {
+        assert_claims(
+            "Donald Trump spoke in Michigan. He\u{2019}s claiming that voting fraud is a big problem.",
+            &[("trump", "that voting fraud is a big problem")],
+        );
+        // A possessive still makes the cue word a noun.
+        assert_no_claims("Trump's claims about fraud were widely shared online.");
+    }
+
+    #[test]
     fn a_long_opening_phrase_is_an_adjunct_not_inverted_content() {
         assert_claims(
             "During his seven and a half years in office, Mr. Obama said, a majority of Americans have come to believe the climate is changing.",
