@@ -151,6 +151,22 @@ mod tests {
     }
 
     #[test]
+    fn representatives_operatives_and_camps_are_sources() {
+        assert_claims(
+            "A representative for Mr. Pinchuk said the investigation was over.",
+            &[("representative", "the investigation was over")],
+        );
+        assert_claims(
+            "Several Democratic operatives said they expect fake information.",
+            &[("democratic-operatives", "they expect fake information")],
+        );
+        assert_claims(
+            "The Clinton camp said the report was false.",
+            &[("clinton-camp", "the report was false")],
+        );
+    }
+
+    #[test]
     fn a_long_opening_phrase_is_an_adjunct_not_inverted_content() {
         assert_claims(
             "During his seven and a half years in office, Mr. Obama said, a majority of Americans have come to believe the climate is changing.",
