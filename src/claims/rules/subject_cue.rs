@@ -3,8 +3,10 @@
 //! next paragraph (`Kuleba said:`) or the quotation just before (`"…" Kuleba said.`).
 
 use crate::claims::document::{Document, TokenRange};
-use crate::claims::lexicon::{OBJECT_FIRST_CUES, OBJECT_PRONOUNS};
+use crate::claims::lexicon::{OBJECT_FIRST_CUES, OBJECT_PRONOUNS, SENTENCE_FINAL};
+use crate::claims::quotes::Quote;
 use crate::claims::reported::Frame;
+use crate::segment::TokenSentence;
 
 impl Document<'_> {
     /// The frame of a cue at `cue` whose subject `source` comes before it in sentence
@@ -24,6 +26,15 @@ impl Document<'_> {
         if let Some(frame) = self.source_cue_frame(source, (cue, cue_end), tail, sentence) {
             return Some(frame);
         }
+        // `"…!" Smith wrote in an email.`: the quotation just before, when nothing but an
+        // adjunct follows a cue without a listener (`told reporters about …` has content).
+        if let Some(quote) = self.quotation_before_sentence(source, sentence) {
+            if !self.is_in(cue, OBJECT_FIRST_CUES)
+                && self.only_time_or_place_follows(tail, sentence)
+            {
+                return Some(Frame::new((quote.start, quote.end), source, (cue, cue_end)));
+            }
+        }
         if self.adjunct_before_participle(cue, tail, sentence.last) {
             return None;
         }
@@ -36,12 +47,27 @@ impl Document<'_> {
             let content = self.content_following(si)?;
             return Some(Frame::new(content, source, (cue, cue_end)));
         }
-        if source.0 == sentence.first && sentence.first > 0 {
-            if let Some(quote) = self.quote_closed_at(sentence.first - 1) {
-                return Some(Frame::new((quote.start, quote.end), source, (cue, cue_end)));
-            }
-        }
-        None
+        let quote = self.quotation_before_sentence(source, sentence)?;
+        Some(Frame::new((quote.start, quote.end), source, (cue, cue_end)))
+    }
+
+    /// Whether the sentence ends at `k`, or goes on with a time or a place (`in an email
+    /// on Monday`) and nothing that could be content.
+    fn only_time_or_place_follows(&self, k: usize, sentence: &TokenSentence) -> bool {
+        let ends = k >= sentence.last || SENTENCE_FINAL.contains(&self.word(k));
+        ends || self.is_time(k) || self.is_one_of(k, &["in", "on", "at", "during"])
+    }
+
+    /// The quotation that closes right before a sentence opened by its `source`.
+    fn quotation_before_sentence(
+        &self,
+        source: TokenRange,
+        sentence: &TokenSentence,
+    ) -> Option<&Quote> {
+        let opens_sentence = source.0 == sentence.first && sentence.first > 0;
+        opens_sentence
+            .then(|| self.quote_closed_at(sentence.first - 1))
+            .flatten()
     }
 
     /// Where the cue's listener or object ends (`told reporters`, `told me`), so that what
@@ -148,6 +174,19 @@ mod tests {
         );
         // A possessive still makes the cue word a noun.
         assert_no_claims("Trump's claims about fraud were widely shared online.");
+    }
+
+    #[test]
+    fn a_quotation_before_the_sentence_when_only_a_time_or_place_follows_the_cue() {
+        assert_claims(
+            "\"Pat Kennedy is the greatest!!!\" McDonough wrote in a September 2012 email.",
+            &[("mcdonough", "Pat Kennedy is the greatest!!!")],
+        );
+        // A listener and a topic make content of their own.
+        assert_claims(
+            "\"It's time.\" Clinton told voters about her plans for the economy.",
+            &[("clinton", "voters about her plans for the economy")],
+        );
     }
 
     #[test]
