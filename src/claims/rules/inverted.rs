@@ -90,7 +90,10 @@ impl<'a> Document<'a> {
         if let Some(name) = self.appositive_name_after(source.1, sentence.last) {
             source.1 = name.1;
         }
-        if !self.tail_is_adjunct(source.1, sentence.last) {
+        // `"…," said an official who was not authorized to speak publicly`: a relative clause
+        // describes the source and ends the report.
+        let described = source.1 < sentence.last && self.is_one_of(source.1, &["who"]);
+        if !described && !self.tail_is_adjunct(source.1, sentence.last) {
             return None;
         }
         let content = self.content_before(cue, sentence)?;
@@ -161,6 +164,14 @@ impl<'a> Document<'a> {
 mod tests {
     use crate::claims::rules::test_support::{assert_claims, claims_of, has};
     use crate::claims::ClaimKind;
+
+    #[test]
+    fn a_relative_clause_after_an_inverted_source_describes_it() {
+        assert_claims(
+            "\"This set off our fear,\" said a Mexican official who was not authorized to speak publicly.",
+            &[("mexican-official", "This set off our fear")],
+        );
+    }
 
     #[test]
     fn content_then_source_and_cue_with_a_time_adjunct() {
