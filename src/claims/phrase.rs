@@ -607,6 +607,17 @@ impl Document<'_> {
                 // content, not its start.
                 break;
             }
+            // `said she intended to show that …`: the `that` of a later cue with a subject of
+            // its own belongs to that cue, and the content starts after this one.
+            let later_cue = j > cue_end
+                && self.is_word(j)
+                && self.is_in(j, CUE_WORDS)
+                && j + 1 < sentence.last
+                && self.lower(j + 1) == "that"
+                && (cue_end..j).any(|k| is_pronoun(&self.lower(k)));
+            if later_cue {
+                break;
+            }
             let complementiser = self.is_complementiser(j, cue_end, sentence.last);
             if complementiser || (object_first && CONTENT_OPENERS.contains(&w.as_str())) {
                 start = j;

@@ -190,6 +190,17 @@ mod tests {
     }
 
     #[test]
+    fn a_that_after_a_later_cue_belongs_to_that_cue() {
+        assert_claims(
+            "Feinberg said she intended to show that Trump is essentially a fascist.",
+            &[(
+                "feinberg",
+                "she intended to show that Trump is essentially a fascist",
+            )],
+        );
+    }
+
+    #[test]
     fn representatives_operatives_and_camps_are_sources() {
         assert_claims(
             "A representative for Mr. Pinchuk said the investigation was over.",
