@@ -69,6 +69,27 @@ impl<'a> Document<'a> {
         end
     }
 
+    /// Where an aside between dashes (`— who is listed as an attorney —`, `-- co-editor of a
+    /// book --`) that ends at `end` opens, when a word comes before it.
+    pub(crate) fn dash_aside_back(&self, end: usize, first: usize) -> Option<usize> {
+        const MAX_ASIDE_TOKENS: usize = 30;
+        let is_dash = |k: usize| matches!(self.word(k), "—" | "–" | "-");
+        if end < first + 3 || !is_dash(end - 1) {
+            return None;
+        }
+        // `--` is two tokens: the aside closes at the first of them.
+        let close = if is_dash(end - 2) { end - 2 } else { end - 1 };
+        let open = (first.max(close.saturating_sub(MAX_ASIDE_TOKENS))..close)
+            .rev()
+            .find(|&k| is_dash(k))?;
+        let open = if open > first && is_dash(open - 1) {
+            open - 1
+        } else {
+            open
+        };
+        (open > first && self.is_word(open - 1) && open + 1 < close).then_some(open)
+    }
+
     pub(crate) fn is_capitalised(&self, i: usize) -> bool {
         self.word(i).chars().next().is_some_and(char::is_uppercase)
     }

@@ -52,6 +52,13 @@ impl Document<'_> {
         if inner_end < j {
             return self.phrase_ending_at(inner_end, first).map(|(s, _)| (s, j));
         }
+        // `Joyce — who is listed as an attorney — told …`: an aside between dashes describes
+        // the subject before it.
+        if let Some(open) = self.dash_aside_back(j, first) {
+            return self
+                .phrase_ending_at(open, first)
+                .filter(|&(_, e)| e == open);
+        }
         let end = j;
         let last = self.lower(end - 1);
         // `He’s claiming that …`: the pronoun carries its auxiliary.

@@ -201,6 +201,18 @@ mod tests {
     }
 
     #[test]
+    fn an_aside_between_dashes_describes_the_subject_before_it() {
+        assert_claims(
+            "Kall -- co-editor of a book on the debates -- said the candidate tended to make announcements.",
+            &[("kall", "the candidate tended to make announcements")],
+        );
+        assert_claims(
+            "Deborah Reynolds - Santilli's girlfriend and co-host on his channel - told The Washington Post that Santilli was skeptical.",
+            &[("reynolds", "that Santilli was skeptical")],
+        );
+    }
+
+    #[test]
     fn representatives_operatives_and_camps_are_sources() {
         assert_claims(
             "A representative for Mr. Pinchuk said the investigation was over.",
