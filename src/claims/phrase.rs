@@ -11,8 +11,8 @@ use super::lexicon::{
     IRREGULAR_PAST, MALE_FIRST_NAMES, MONTHS, NOUN_MARKERS, OBJECT_FIRST_CUES, PERSON_PRONOUNS,
     PHRASE_LINKS, PHRASE_STOPS, POSTMODIFIERS, POST_HEAD_PARTICIPLES, PREPOSITIONS,
     PREPOSITIONS_OPENING, RELATIVE_VERBS, SENTENCE_ADVERBS, SENTENCE_FINAL, SEPARATORS,
-    SUBJECT_MODIFIER_PREPOSITIONS, SUBJECT_PARTICIPLES, TIME_ADJUNCT_OPENERS, TITLE_PARTICIPLES,
-    WEEKDAYS,
+    SPEECH_CUES, SUBJECT_MODIFIER_PREPOSITIONS, SUBJECT_PARTICIPLES, TIME_ADJUNCT_OPENERS,
+    TITLE_PARTICIPLES, WEEKDAYS,
 };
 use crate::segment::TokenSentence;
 
@@ -490,9 +490,15 @@ impl Document<'_> {
             && self.word(next).len() > 4
             // `that armed groups attacked`: an -ed adjective before a plural noun.
             && !(next + 1 < last && self.lower(next + 1).ends_with('s'));
+        // `said … that "a bomb" had gone off`: a quotation may open the clause.
+        let clause_start = if self.quote_opened_at(next).is_some() {
+            next + 1
+        } else {
+            next
+        };
         self.lower(j) == "that"
-            && next < last
-            && self.is_word(next)
+            && clause_start < last
+            && self.is_word(clause_start)
             && !SENTENCE_FINAL.contains(&self.word(next))
             && !self.is_in(next, RELATIVE_VERBS)
             && !relative_past
@@ -514,13 +520,16 @@ impl Document<'_> {
         }
         let closing = end.checked_sub(1)?;
         if let Some(quote) = self.quote_closed_at(closing) {
-            let start =
-                if quote.open > sentence.first && !self.starts_clause(sentence.first, quote.open) {
-                    self.tokens[sentence.first].start
-                } else {
-                    quote.start
-                };
-            return Some((start, quote.end));
+            if quote.open > sentence.first && !self.starts_clause(sentence.first, quote.open) {
+                // `In an interview on CBS's "Face the Nation," Ryan said …`: a title quoted in
+                // an opening adjunct is no content.
+                const MAX_TITLE_TOKENS: usize = 8;
+                let in_adjunct = self.is_in(sentence.first, PREPOSITIONS_OPENING)
+                    && self.is_opening_adjunct(sentence.first, quote.open)
+                    && quote.close - quote.open <= MAX_TITLE_TOKENS;
+                return (!in_adjunct).then(|| (self.tokens[sentence.first].start, quote.end));
+            }
+            return Some((quote.start, quote.end));
         }
         while end > sentence.first && SEPARATORS.contains(&self.word(end - 1)) {
             end -= 1;
@@ -594,6 +603,12 @@ impl Document<'_> {
         sentence: &TokenSentence,
     ) -> Option<(usize, usize)> {
         let object_first = self.is_in(cue, OBJECT_FIRST_CUES);
+        // A verb of saying without a listener (`said`) is followed by its clause, unless a
+        // preposition opens an adjunct first (`responded by citing a study to show that`).
+        let clause_follows = self.is_in(cue, SPEECH_CUES)
+            && !object_first
+            && cue_end < sentence.last
+            && !self.is_in(cue_end, PREPOSITIONS);
         let window = if object_first { 14 } else { 10 };
         let mut start = cue_end;
         let window_end = sentence.last.min(cue_end + window);
@@ -614,14 +629,15 @@ impl Document<'_> {
                 // content, not its start.
                 break;
             }
-            // `said she intended to show that …`: the `that` of a later cue with a subject of
-            // its own belongs to that cue, and the content starts after this one.
+            // `said she intended to show that …`, `said the spate of shootings demands that
+            // …`: the `that` of a later cue with a subject of its own belongs to that cue,
+            // and the content starts after this one.
             let later_cue = j > cue_end
                 && self.is_word(j)
                 && self.is_in(j, CUE_WORDS)
                 && j + 1 < sentence.last
                 && self.lower(j + 1) == "that"
-                && (cue_end..j).any(|k| is_pronoun(&self.lower(k)));
+                && ((cue_end..j).any(|k| is_pronoun(&self.lower(k))) || clause_follows);
             if later_cue {
                 break;
             }

@@ -201,6 +201,25 @@ mod tests {
     }
 
     #[test]
+    fn a_title_quoted_in_an_opening_adjunct_is_no_content() {
+        assert_claims(
+            "In an interview on CBS's \"Face the Nation,\" House Speaker Paul D. Ryan said the recent spate of shootings demands that all Americans listen.",
+            &[(
+                "ryan",
+                "the recent spate of shootings demands that all Americans listen",
+            )],
+        );
+    }
+
+    #[test]
+    fn a_that_clause_may_open_with_a_quotation() {
+        assert_claims(
+            "Donald Trump said at an event in Colorado Springs that \"a bomb\" had gone off in New York.",
+            &[("trump", "that \"a bomb\" had gone off in New York")],
+        );
+    }
+
+    #[test]
     fn an_aside_between_dashes_describes_the_subject_before_it() {
         assert_claims(
             "Kall -- co-editor of a book on the debates -- said the candidate tended to make announcements.",
