@@ -4,7 +4,7 @@
 use crate::claims::document::Document;
 use crate::claims::lexicon::{
     APPENDED_CLAUSE_OPENERS, COORDINATORS, FINITE_AUXILIARIES, OPENING_QUOTES,
-    POSSESSIVE_DETERMINERS,
+    POSSESSIVE_DETERMINERS, SENTENCE_ADVERBS,
 };
 use crate::claims::reported::Frame;
 use crate::segment::TokenSentence;
@@ -23,9 +23,14 @@ impl Document<'_> {
         // is the source, resolved like any description.
         let possessive = cue_end + 1 < sentence.last && self.is_in(cue_end, POSSESSIVE_DETERMINERS);
         let from = if possessive { cue_end + 1 } else { cue_end };
+        // `But, according to the poll, 46 percent …`: one sentence adverb before it.
+        let after_adverb = cue == sentence.first + 2
+            && self.word(cue - 1) == ","
+            && self.is_in(sentence.first, SENTENCE_ADVERBS);
         let opening = cue == sentence.first
             || OPENING_QUOTES.contains(&self.word(cue - 1))
-            || self.is_in(cue - 1, COORDINATORS);
+            || self.is_in(cue - 1, COORDINATORS)
+            || after_adverb;
         // `According to early results of exit polls conducted for The Associated Press and
         // television networks, …`: opening its clause, the source runs to the comma.
         let (start, end) = self
@@ -114,6 +119,14 @@ impl Document<'_> {
 mod tests {
     use crate::claims::rules::test_support::{assert_claims, claims_of, extract, has};
     use crate::claims::{ClaimKind, SpeakerKind};
+
+    #[test]
+    fn a_sentence_adverb_before_an_opening_according_to() {
+        assert_claims(
+            "But, according to the poll, 46 percent of Republican voters support him.",
+            &[("poll", "46 percent of Republican voters support him")],
+        );
+    }
 
     #[test]
     fn according_to_before_the_content() {
