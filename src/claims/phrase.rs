@@ -6,13 +6,13 @@ use super::document::{is_pronoun, strip_contracted_auxiliary};
 use super::document::{Document, TokenRange};
 use super::lexicon::is_time_word;
 use super::lexicon::{
-    ADJUNCT_OPENERS, AUXILIARIES, CLOSING_QUOTES, CONTENT_OPENERS, COORDINATORS, CUE_WORDS,
-    DETERMINERS, FEMALE_FIRST_NAMES, FINITE_AUXILIARIES, FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS,
-    IRREGULAR_PAST, MALE_FIRST_NAMES, MONTHS, NOUN_MARKERS, OBJECT_FIRST_CUES, PERSON_PRONOUNS,
-    PHRASE_LINKS, PHRASE_STOPS, POSTMODIFIERS, POST_HEAD_PARTICIPLES, PREPOSITIONS,
-    PREPOSITIONS_OPENING, RELATIVE_VERBS, SENTENCE_ADVERBS, SENTENCE_FINAL, SEPARATORS,
-    SPEECH_CUES, SUBJECT_MODIFIER_PREPOSITIONS, SUBJECT_PARTICIPLES, TIME_ADJUNCT_OPENERS,
-    TITLE_PARTICIPLES, WEEKDAYS,
+    ADJUNCT_OPENERS, AUXILIARIES, CLAUSE_SUBORDINATORS, CLOSING_QUOTES, CONTENT_OPENERS,
+    COORDINATORS, CUE_WORDS, DETERMINERS, FEMALE_FIRST_NAMES, FINITE_AUXILIARIES,
+    FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, IRREGULAR_PAST, MALE_FIRST_NAMES, MONTHS, NOUN_MARKERS,
+    OBJECT_FIRST_CUES, PERSON_PRONOUNS, PHRASE_LINKS, PHRASE_STOPS, POSTMODIFIERS,
+    POST_HEAD_PARTICIPLES, PREPOSITIONS, PREPOSITIONS_OPENING, RELATIVE_VERBS, SENTENCE_ADVERBS,
+    SENTENCE_FINAL, SEPARATORS, SPEECH_CUES, SUBJECT_MODIFIER_PREPOSITIONS, SUBJECT_PARTICIPLES,
+    TIME_ADJUNCT_OPENERS, TITLE_PARTICIPLES, WEEKDAYS,
 };
 use crate::segment::TokenSentence;
 
@@ -548,17 +548,23 @@ impl Document<'_> {
 
     /// Whether the tokens `start..end`, opened by a preposition, are an adjunct rather than a
     /// clause: short, or (`During his seven and a half years in office, Mr. Obama said, …`)
-    /// one phrase without a comma or a finite verb.
+    /// one phrase without a comma or a finite verb; never with a finite auxiliary.
     fn is_opening_adjunct(&self, start: usize, end: usize) -> bool {
         const SHORT_WORDS: usize = 8;
         const MAX_PHRASE_WORDS: usize = 20;
         let words = (start..end).filter(|&k| self.is_word(k)).count();
+        // `In Iowa, Trump is in first, according to …`: a finite auxiliary after a
+        // preposition makes a clause; after a subordinator (`While Democrats have pushed
+        // …,`) the clause is the adjunct.
+        let subordinate = self.is_in(start, CLAUSE_SUBORDINATORS);
+        if !subordinate && (start..end).any(|k| self.is_in(k, FINITE_AUXILIARIES)) {
+            return false;
+        }
         if words < SHORT_WORDS {
             return true;
         }
         let clause_mark = (start..end).any(|k| {
             SEPARATORS.contains(&self.word(k))
-                || self.is_in(k, FINITE_AUXILIARIES)
                 || self.is_in(k, IRREGULAR_PAST)
                 || (self.lower(k).ends_with("ed") && !self.is_capitalised(k))
         });

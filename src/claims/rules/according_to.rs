@@ -121,6 +121,14 @@ mod tests {
     use crate::claims::{ClaimKind, SpeakerKind};
 
     #[test]
+    fn a_short_clause_opened_by_a_preposition_is_content() {
+        assert_claims(
+            "In Iowa, Trump is in first, according to the Real Clear Politics average.",
+            &[("real-clear-politics-average", "In Iowa, Trump is in first")],
+        );
+    }
+
+    #[test]
     fn a_sentence_adverb_before_an_opening_according_to() {
         assert_claims(
             "But, according to the poll, 46 percent of Republican voters support him.",
