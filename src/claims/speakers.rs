@@ -8,8 +8,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use super::lexicon::{
     WordSet, CONTRACTIONS, DEMONYMS, DETERMINERS, FEMALE_FIRST_NAMES, FEMALE_ROLE_WORDS,
     FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, HONORIFICS, LEADING_FILLERS, MALE_FIRST_NAMES,
-    MALE_ROLE_WORDS, NAME_SUFFIXES, ORGANISATION_HEADS, PERSON_PRONOUNS, PHRASE_STOPS, QUANTIFIERS,
-    ROLE_ENDS, ROLE_SYNONYMS, SOURCE_GROUP_NOUNS, TITLE_WORDS,
+    MALE_ROLE_WORDS, NAME_SUFFIXES, ORGANISATION_HEADS, PERSON_PRONOUNS, PHRASE_STOPS,
+    PREPOSITIONS, PREPOSITIONS_OPENING, QUANTIFIERS, ROLE_ENDS, ROLE_SYNONYMS, SOURCE_GROUP_NOUNS,
+    TITLE_WORDS,
 };
 use super::source_kind::{self, DescriptionKind};
 use super::{Speaker, SpeakerKind};
@@ -308,12 +309,20 @@ pub struct NamedPersonWords {
 
 /// The full person name in a run of capitalised words, if it holds one.
 pub fn named_person(words: &[&str]) -> Option<NamedPersonWords> {
-    // A capitalised function word opening a sentence (`If Kiev …`) is not a name.
+    // A capitalised function word opening a sentence (`If Kiev …`, `For Trump, …`) is not
+    // a name.
     let skipped = words
         .iter()
         .take_while(|w| {
             let lower = w.to_lowercase();
-            PHRASE_STOPS.contains(&lower.as_str()) || DETERMINERS.contains(&lower.as_str())
+            [
+                PHRASE_STOPS,
+                DETERMINERS,
+                PREPOSITIONS,
+                PREPOSITIONS_OPENING,
+            ]
+            .iter()
+            .any(|list| list.contains(&lower.as_str()))
         })
         .count();
     match classify(&words[skipped..]) {
@@ -1058,6 +1067,15 @@ pub fn merge_speakers(lists: &[Vec<Speaker>]) -> (Vec<Speaker>, Vec<BTreeMap<Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_capitalised_preposition_opening_a_sentence_is_no_given_name() {
+        assert!(named_person(&["For", "Trump"]).is_none());
+        let named =
+            named_person(&["For", "Donald", "Trump"]).expect("a name after the preposition");
+        assert_eq!(named.skipped, 1);
+        assert_eq!(named.name, ["Donald", "Trump"]);
+    }
 
     #[test]
     fn a_full_name_with_titles_is_a_person_with_roles() {
