@@ -300,6 +300,8 @@ pub static CONTRACTIONS: &WordSet = word_file!("source_mentions.txt", "contracti
 pub static ROLE_ENDS: &WordSet = word_file!("source_mentions.txt", "role-ends");
 /// Words before a mention proper (`Perhaps the debate moderators`).
 pub static LEADING_FILLERS: &WordSet = word_file!("source_mentions.txt", "leading-fillers");
+/// Words opening a phrase that is never a subject (`According to …`, `Having said that`).
+pub static NOT_SUBJECT_OPENERS: &WordSet = word_file!("source_mentions.txt", "not-subject-openers");
 /// Adjectives that follow a source's head noun (`a person familiar with …`).
 pub static POSTMODIFIERS: &WordSet = word_file!("source_mentions.txt", "postmodifiers");
 /// Tokens that end an appositive after a name.
@@ -458,6 +460,7 @@ mod tests {
             ("ROLE_ENDS", ROLE_ENDS),
             ("APPOSITIVE_ENDS", APPOSITIVE_ENDS),
             ("LEADING_FILLERS", LEADING_FILLERS),
+            ("NOT_SUBJECT_OPENERS", NOT_SUBJECT_OPENERS),
             ("POSTMODIFIERS", POSTMODIFIERS),
         ]
     }

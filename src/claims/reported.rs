@@ -7,7 +7,7 @@
 //! counts those as attributed) and quoted paragraphs that continue the previous speaker's
 //! quote. This module holds the frame and the driver that tries the rules in order.
 
-use super::lexicon::{CLOSING_QUOTES, COLON_ONLY_CUES};
+use super::lexicon::{CLOSING_QUOTES, COLON_ONLY_CUES, NOT_SUBJECT_OPENERS};
 use super::rules::{
     add_continued_quotes, drop_nested_stances, end_contents_at_coordinated_reports,
 };
@@ -118,6 +118,10 @@ fn frame_at(doc: &Document, cue: usize, cue_end: usize, si: usize) -> Option<Fra
         return doc.participle_frame(cue, cue_end, sentence);
     }
     if let Some(source) = doc.subject_before(cue, sentence.first) {
+        // `According to a complaint filed by …`: the phrase is no subject of `filed`.
+        if doc.is_in(source.0, NOT_SUBJECT_OPENERS) {
+            return None;
+        }
         return doc.subject_cue_frame(source, (cue, cue_end), si);
     }
     doc.cue_source_frame(cue, cue_end, sentence)

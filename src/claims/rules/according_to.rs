@@ -117,8 +117,22 @@ impl Document<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::claims::rules::test_support::{assert_claims, claims_of, extract, has};
+    use crate::claims::rules::test_support::{
+        assert_claims, assert_no_claims, claims_of, extract, has,
+    };
     use crate::claims::{ClaimKind, SpeakerKind};
+
+    #[test]
+    fn a_cue_inside_the_source_phrase_reports_nothing_of_its_own() {
+        assert_claims(
+            "According to a civil complaint filed by the Securities and Exchange Commission, the developers ran a scheme.",
+            &[(
+                "securities-and-exchange-commission",
+                "the developers ran a scheme",
+            )],
+        );
+        assert_no_claims("Having said that, there is little to add.");
+    }
 
     #[test]
     fn a_short_clause_opened_by_a_preposition_is_content() {
