@@ -65,6 +65,21 @@ impl Document<'_> {
         if is_pronoun(strip_contracted_auxiliary(&last)) {
             return Some((end - 1, end));
         }
+        // `some economists who argue that …`: the relative pronoun speaks for the short
+        // phrase before it, which the mention takes in; not for the last item of a list
+        // (`racist, misogynist and birther who`).
+        if last == "who" && end - 1 > first {
+            const MAX_ANTECEDENT_WORDS: usize = 3;
+            let antecedent = self.phrase_ending_at(end - 1, first).filter(|&(start, e)| {
+                e == end - 1
+                    && e - start <= MAX_ANTECEDENT_WORDS
+                    && (start == first || self.word(start - 1) != ",")
+                    && !(start..e).any(|k| self.is_in(k, COORDINATORS))
+            });
+            if let Some((start, _)) = antecedent {
+                return Some((start, end));
+            }
+        }
         if self.is_clause_opening_quantifier(end - 1, first) {
             return self.quantifier_subject(end - 1, cue);
         }

@@ -232,6 +232,19 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_pronoun_speaks_for_the_short_phrase_before_it() {
+        assert_claims(
+            "There are some economists who argue that corporate taxes should be very low.",
+            &[("economists", "that corporate taxes should be very low")],
+        );
+        // The last item of a list is no antecedent.
+        assert_claims(
+            "He is a racist, misogynist and birther who has pledged to ban all Muslims.",
+            &[("unknown", "to ban all Muslims")],
+        );
+    }
+
+    #[test]
     fn representatives_operatives_and_camps_are_sources() {
         assert_claims(
             "A representative for Mr. Pinchuk said the investigation was over.",
