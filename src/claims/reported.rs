@@ -102,7 +102,19 @@ fn frame_at(doc: &Document, cue: usize, cue_end: usize, si: usize) -> Option<Fra
     if let Some(frame) = doc.passive_agent_frame(cue, cue_end, sentence) {
         return Some(frame);
     }
-    if doc.is_in(cue, COLON_ONLY_CUES) && cue_end < sentence.last && doc.word(cue_end) != ":" {
+    // `"…," he continued, citing …`: a quotation closed just before the subject is the
+    // content of a colon-only cue too.
+    let quoted_before_subject = || {
+        doc.subject_before(cue, sentence.first)
+            .is_some_and(|(start, _)| {
+                start > sentence.first && CLOSING_QUOTES.contains(&doc.word(start - 1))
+            })
+    };
+    if doc.is_in(cue, COLON_ONLY_CUES)
+        && cue_end < sentence.last
+        && doc.word(cue_end) != ":"
+        && !quoted_before_subject()
+    {
         return None;
     }
     // `…, arguing that …` and `… released a statement saying …`: the participle reports

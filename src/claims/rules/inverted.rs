@@ -166,6 +166,21 @@ mod tests {
     use crate::claims::ClaimKind;
 
     #[test]
+    fn a_colon_only_cue_after_a_quotation_and_its_subject_is_inverted() {
+        assert_claims(
+            "John McCain spoke. \"A lot of it is justified,\" he continued, citing the many Americans who had given up.",
+            &[
+                ("mccain", "A lot of it is justified"),
+                ("mccain", "the many Americans who had given up"),
+            ],
+        );
+        assert_claims(
+            "Donald Trump spoke. \"Just one minute, alright?\" he urged the crowd.",
+            &[("trump", "Just one minute, alright?")],
+        );
+    }
+
+    #[test]
     fn a_relative_clause_after_an_inverted_source_describes_it() {
         assert_claims(
             "\"This set off our fear,\" said a Mexican official who was not authorized to speak publicly.",
