@@ -2,8 +2,7 @@
 //! whether what follows a cue is an adjunct or a complement, and the content before or
 //! after a cue. They work on token indices of one sentence and never cross its bounds.
 
-use super::document::{is_pronoun, strip_contracted_auxiliary};
-use super::document::{Document, TokenRange};
+use super::document::{is_pronoun, strip_contracted_auxiliary, Document, TokenRange};
 use super::lexicon::is_time_word;
 use super::lexicon::{
     ADJUNCT_OPENERS, AUXILIARIES, CLAUSE_SUBORDINATORS, CLOSING_QUOTES, CONTENT_OPENERS,

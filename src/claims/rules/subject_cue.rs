@@ -3,7 +3,9 @@
 //! next paragraph (`Kuleba said:`) or the quotation just before (`"…" Kuleba said.`).
 
 use crate::claims::document::{Document, TokenRange};
-use crate::claims::lexicon::{OBJECT_FIRST_CUES, OBJECT_PRONOUNS, SENTENCE_FINAL};
+use crate::claims::lexicon::{
+    OBJECT_FIRST_CUES, OBJECT_PRONOUNS, SENTENCE_FINAL, VENUE_PREPOSITIONS,
+};
 use crate::claims::quotes::Quote;
 use crate::claims::reported::Frame;
 use crate::segment::TokenSentence;
@@ -55,7 +57,7 @@ impl Document<'_> {
     /// on Monday`) and nothing that could be content.
     fn only_time_or_place_follows(&self, k: usize, sentence: &TokenSentence) -> bool {
         let ends = k >= sentence.last || SENTENCE_FINAL.contains(&self.word(k));
-        ends || self.is_time(k) || self.is_one_of(k, &["in", "on", "at", "during"])
+        ends || self.is_time(k) || self.is_in(k, VENUE_PREPOSITIONS)
     }
 
     /// The quotation that closes right before a sentence opened by its `source`.
