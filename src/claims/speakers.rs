@@ -1024,15 +1024,35 @@ pub fn merge_speakers(lists: &[Vec<Speaker>]) -> (Vec<Speaker>, Vec<BTreeMap<Str
         .filter(|s| s.id.contains('-') && [slug(&s.name), slug(&name_key(&s.name))].contains(&s.id))
         .map(|s| (name_key(&s.name), s.id.clone()))
         .collect();
+    let surname_or_full_id = |speaker: &Speaker| {
+        full_ids
+            .get(&name_key(&speaker.name))
+            .cloned()
+            .unwrap_or_else(|| speaker.id.clone())
+    };
+    // One surname id can name two people in two articles (`clinton`: Bill Clinton in one,
+    // Hillary Clinton in the other); those named in full then keep apart under full-name ids.
+    let mut given_names: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for speaker in lists.iter().flatten() {
+        if let Some(given) = given_name(speaker, &name_key(&speaker.name)) {
+            given_names
+                .entry(surname_or_full_id(speaker))
+                .or_default()
+                .insert(given);
+        }
+    }
     let mut merged: Vec<Speaker> = Vec::new();
     let mut renames = Vec::new();
     for list in lists {
         let mut rename = BTreeMap::new();
         for speaker in list {
-            let id = full_ids
-                .get(&name_key(&speaker.name))
-                .cloned()
-                .unwrap_or_else(|| speaker.id.clone());
+            let mut id = surname_or_full_id(speaker);
+            let key = name_key(&speaker.name);
+            if given_names.get(&id).is_some_and(|names| names.len() > 1)
+                && given_name(speaker, &key).is_some()
+            {
+                id = slug(&key);
+            }
             if id != speaker.id {
                 rename.insert(speaker.id.clone(), id.clone());
             }
@@ -1062,6 +1082,14 @@ pub fn merge_speakers(lists: &[Vec<Speaker>]) -> (Vec<Speaker>, Vec<BTreeMap<Str
         renames.push(rename);
     }
     (merged, renames)
+}
+
+/// The lower-case given name of a person speaker named in full (`hillary` of `hillary
+/// clinton`, the name key), `None` for a surname alone or a speaker that is no person.
+fn given_name(speaker: &Speaker, name_key: &str) -> Option<String> {
+    let mut words = name_key.split_whitespace();
+    let given = words.next()?;
+    (speaker.kind == SpeakerKind::Person && words.next().is_some()).then(|| given.to_string())
 }
 
 #[cfg(test)]
@@ -1399,6 +1427,32 @@ mod tests {
         assert_eq!(merged[0].id, "hillary-clinton");
         assert_eq!(merged[0].aliases, ["Clinton", "Mrs. Clinton"]);
         assert_eq!(renames[0]["clinton"], "hillary-clinton");
+    }
+
+    #[test]
+    fn one_surname_id_for_two_people_in_two_articles_becomes_two_full_name_ids() {
+        let person = |id: &str, name: &str| Speaker {
+            id: id.into(),
+            name: name.into(),
+            kind: SpeakerKind::Person,
+            role: None,
+            aliases: vec![],
+        };
+        let bill = vec![person("clinton", "Bill Clinton")];
+        let hillary = vec![person("clinton", "Hillary Clinton")];
+        let surname_only = vec![person("clinton", "Clinton")];
+        let (merged, renames) = merge_speakers(&[bill, hillary, surname_only]);
+        let ids: Vec<&str> = merged.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["bill-clinton", "hillary-clinton", "clinton"]);
+        assert_eq!(renames[0]["clinton"], "bill-clinton");
+        assert_eq!(renames[1]["clinton"], "hillary-clinton");
+        assert!(renames[2].is_empty());
+        // The same given name is the same person (`Hillary Rodham Clinton`).
+        let a = vec![person("clinton", "Hillary Clinton")];
+        let b = vec![person("clinton", "Hillary Rodham Clinton")];
+        let (merged, _) = merge_speakers(&[a, b]);
+        assert_eq!(merged.len(), 1);
+        assert_eq!(merged[0].id, "clinton");
     }
 
     #[test]
