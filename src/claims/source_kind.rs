@@ -249,6 +249,8 @@ mod tests {
             ("government’s", Some(Organisation)),
             ("campaign", Some(Organisation)),
             ("half", Some(Group)),
+            ("some", Some(Anonymous)),
+            ("others", Some(Anonymous)),
             ("republics", Some(Organisation)),
             ("mexicans", Some(Group)),
             ("artists", Some(Group)),

@@ -40,14 +40,14 @@ mod tests {
     use crate::claims::SpeakerKind;
 
     #[test]
-    fn a_quantifier_opening_a_sentence_is_a_group_subject() {
+    fn a_quantifier_opening_a_sentence_is_an_anonymous_subject() {
         assert_claims(
             "Some said the plan would fail.",
             &[("some", "the plan would fail")],
         );
         let extracted = extract("Most have argued that the plan would fail.");
         let kinds: Vec<SpeakerKind> = extracted.speakers.iter().map(|s| s.kind).collect();
-        assert_eq!(kinds, [SpeakerKind::Group]);
+        assert_eq!(kinds, [SpeakerKind::Anonymous]);
     }
 
     #[test]
