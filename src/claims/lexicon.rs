@@ -158,6 +158,9 @@ pub static HEADLINE_CUES: &WordSet = cue_forms!(Flag::Headline);
 pub static HEADLINE_AFTER_NAME_CUES: &WordSet = cue_forms!(Flag::HeadlineAfterName);
 /// Verbs of saying: a report inside another's content is a claim of its own only with one.
 pub static SPEECH_CUES: &WordSet = cue_forms!(Flag::Speech);
+/// Cues whose content is their object: a `that` after it is a relative pronoun inside the
+/// content (`want policies that create …`), never the start of a clause.
+pub static NO_CLAUSE_CUES: &WordSet = cue_forms!(Flag::NoClause);
 
 /// Cues written as several words, matched before single-word cues; no one is a prefix of
 /// another, so the order they are tried in does not matter.
@@ -385,6 +388,7 @@ mod tests {
         vec![
             ("CUE_WORDS", CUE_WORDS),
             ("OBJECT_FIRST_CUES", OBJECT_FIRST_CUES),
+            ("NO_CLAUSE_CUES", NO_CLAUSE_CUES),
             ("INVERTING_CUES", INVERTING_CUES),
             ("FRONTED_CUES", FRONTED_CUES),
             ("COLON_ONLY_CUES", COLON_ONLY_CUES),

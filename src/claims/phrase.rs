@@ -8,7 +8,7 @@ use super::lexicon::{
     ADJUNCT_OPENERS, AUXILIARIES, CLAUSE_SUBORDINATORS, CLOSING_QUOTES, CONTENT_OPENERS,
     COORDINATORS, CUE_WORDS, DETERMINERS, FEMALE_FIRST_NAMES, FINITE_AUXILIARIES,
     FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, IRREGULAR_PAST, MALE_FIRST_NAMES, MONTHS, NOUN_MARKERS,
-    OBJECT_FIRST_CUES, PERSON_PRONOUNS, PHRASE_LINKS, PHRASE_STOPS, POSTMODIFIERS,
+    NO_CLAUSE_CUES, OBJECT_FIRST_CUES, PERSON_PRONOUNS, PHRASE_LINKS, PHRASE_STOPS, POSTMODIFIERS,
     POST_HEAD_PARTICIPLES, PREPOSITIONS, PREPOSITIONS_OPENING, RELATIVE_VERBS, SENTENCE_ADVERBS,
     SENTENCE_FINAL, SEPARATORS, SPEECH_CUES, SUBJECT_MODIFIER_PREPOSITIONS, SUBJECT_PARTICIPLES,
     TIME_ADJUNCT_OPENERS, TITLE_PARTICIPLES, WEEKDAYS,
@@ -623,6 +623,7 @@ impl Document<'_> {
         sentence: &TokenSentence,
     ) -> Option<(usize, usize)> {
         let object_first = self.is_in(cue, OBJECT_FIRST_CUES);
+        let no_clause = self.is_in(cue, NO_CLAUSE_CUES);
         // A verb of saying without a listener (`said`) is followed by its clause, unless a
         // preposition opens an adjunct first (`responded by citing a study to show that`).
         let clause_follows = self.is_in(cue, SPEECH_CUES)
@@ -661,7 +662,7 @@ impl Document<'_> {
             if later_cue {
                 break;
             }
-            let complementiser = self.is_complementiser(j, cue_end, sentence.last);
+            let complementiser = !no_clause && self.is_complementiser(j, cue_end, sentence.last);
             if complementiser || (object_first && CONTENT_OPENERS.contains(&w.as_str())) {
                 start = j;
                 break;

@@ -21,6 +21,8 @@ pub enum Flag {
     HeadlineAfterName,
     /// A verb of saying, whose report inside another's content is a claim of its own.
     Speech,
+    /// Takes an object, never a `that`-clause (`want policies that create …`).
+    NoClause,
 }
 
 impl Flag {
@@ -33,6 +35,7 @@ impl Flag {
             "headline" => Flag::Headline,
             "headline-after-name" => Flag::HeadlineAfterName,
             "speech" => Flag::Speech,
+            "no-clause" => Flag::NoClause,
             _ => return None,
         })
     }
