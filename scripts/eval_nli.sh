@@ -6,7 +6,7 @@
 #   scripts/eval_nli.sh [MODEL_DIR] [extra contra nli flags, e.g. --precision bf16]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-model=${1:-models/nli-mpnet-base-r2}
+model=${1:-models/nli-mpnet-base-r3}
 shift || true
 dev=${NLI_DATA:-../shared/data/nli}/dev
 news=${NEWS_DATA:-../shared/data/news}

@@ -8,7 +8,7 @@
 # one process for comparison, and stops what it started.
 #
 #   scripts/slurm_example.sh            (needs root or sudo for apt, and ../shared)
-#   LINES=24 MODEL=models/nli-mpnet-base-r2 scripts/slurm_example.sh
+#   LINES=24 MODEL=models/nli-mpnet-base-r3 scripts/slurm_example.sh
 #
 # LINES (default 12) caps the manifest; MODEL (default the small MiniLM NLI model, to keep
 # the example to minutes on 2 cores) is the NLI model every task uses.

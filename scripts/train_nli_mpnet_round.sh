@@ -10,14 +10,18 @@
 # Ukraine") in a file apart so they can be weighted. One epoch, batch 16, bf16, 2 threads.
 #   r2: seed 14; 35% of the rest, the cores ×3; lr 1e-5; from models/nli-mpnet-base.
 #   r3: seed 15 with 60% of LingNLI (MultiNLI-genre premises, mostly unseen by r1 and r2);
-#       45% of the rest, the cores ×2; lr 2e-5; from models/nli-mpnet-base-r2.
+#       45% of the rest, the cores ×2; lr 2e-5; from models/nli-mpnet-base-r2. The trained
+#       weights (runs/nli-mpnet-r3/trained) are then averaged half and half with r2's
+#       (scripts/average_nli_models.py): the average keeps r2's reading of the demo's attack
+#       denial and the trained round's gains on the dev sets (see the r3 model card).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 round=${1:-}
 case "$round" in
-    r2) init=models/nli-mpnet-base; seed=14; mixture=(); rest=0.35; cores=3; lr=1e-5 ;;
+    r2) init=models/nli-mpnet-base; seed=14; mixture=(); rest=0.35; cores=3; lr=1e-5
+        average= ;;
     r3) init=models/nli-mpnet-base-r2; seed=15; mixture=(--share lingnli_train=0.6)
-        rest=0.45; cores=2; lr=2e-5 ;;
+        rest=0.45; cores=2; lr=2e-5; average=0.5 ;;
     *) echo "usage: $(basename "$0") r2|r3 [contra train-nli flags]" >&2; exit 2 ;;
 esac
 shift
@@ -28,6 +32,8 @@ require_dirs "set NLI_DATA / NEWS_DATA" "$data/train" "$news"
 bash scripts/setup.sh
 run=runs/nli-mpnet-$round
 mkdir -p "$run"
+trained=models/nli-mpnet-base-$round
+[ -n "$average" ] && trained=$run/trained
 if [ ! -f "$run/cores.tsv" ]; then
     python3 scripts/nli_mixture.py "$run/rest.tsv" --data "$data/train" --news "$news" \
         --seed "$seed" "${mixture[@]}" --negated-cores --contra --apart gen_core "$run/cores.tsv"
@@ -39,4 +45,8 @@ resume=()
     --train "$run/rest.tsv@$rest" "$run/cores.tsv@$cores" \
     --epochs 1 --batch-size 16 --lr "$lr" --warmup 0.06 --weight-decay 0.01 --max-len 128 \
     --seed "$seed" --bf16 --threads 2 --checkpoint-every 200 \
-    --out "models/nli-mpnet-base-$round" --checkpoint-dir "$run" "$@"
+    --out "$trained" --checkpoint-dir "$run" "$@"
+if [ -n "$average" ]; then
+    .venv/bin/python scripts/average_nli_models.py "$init" "$trained" --weight "$average" \
+        --out "models/nli-mpnet-base-$round"
+fi

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 pub const REPORT_JSON_SCHEMA: &str = include_str!("report/report.schema.json");
 
 /// Where the NLI model trained by `contra train-nli` is committed, relative to the checkout.
-pub const DEFAULT_NLI_MODEL_DIR: &str = "models/nli-mpnet-base-r2";
+pub const DEFAULT_NLI_MODEL_DIR: &str = "models/nli-mpnet-base-r3";
 
 /// Where `scripts/setup.sh` installs the embedding model, relative to the checkout.
 pub const DEFAULT_EMBED_MODEL_DIR: &str = "models/all-MiniLM-L6-v2";

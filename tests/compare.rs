@@ -111,7 +111,7 @@ fn markdown_report_has_the_tables_a_reader_needs() {
     }
     assert!(md.contains("| # | speaker A | claim A | speaker B | claim B |"));
     assert!(md.contains("Lavrov") && md.contains("Kuleba"));
-    assert!(md.contains("contra 0.") && md.contains("nli-mpnet-base-r2"));
+    assert!(md.contains("contra 0.") && md.contains("nli-mpnet-base-r3"));
 }
 
 /// The demo pair as a journalist reads it: Lavrov's denial against the Ukrainian account of
