@@ -4,8 +4,9 @@
 use std::collections::BTreeSet;
 
 use super::lexicon::{
-    is_time_word, multi_word_cues, WordSet, CUE_WORDS, FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS,
-    HEADLINE_AFTER_NAME_CUES, HEADLINE_CUES, NOUN_MARKERS, PERSON_PRONOUNS, PREPOSITIONS,
+    is_time_word, multi_word_cues, WordSet, CUE_WORDS, DETERMINERS, FIRST_PERSON_PRONOUNS,
+    GROUP_PRONOUNS, HEADLINE_AFTER_NAME_CUES, HEADLINE_CUES, NOUN_MARKERS, PERSON_PRONOUNS,
+    PREPOSITIONS,
 };
 use super::quotes::Quote;
 use crate::segment::TokenSentence;
@@ -108,7 +109,13 @@ impl<'a> Document<'a> {
     /// A lower-case `-ly` word: an adverb between a subject and its verb.
     pub(crate) fn is_adverb(&self, i: usize) -> bool {
         let w = self.word(i);
-        w.len() > 4 && w.ends_with("ly") && w.chars().next().is_some_and(char::is_lowercase)
+        // After a determiner an -ly word is a noun (`the rally`, `his family`).
+        let after_determiner =
+            i > 0 && (self.is_in(i - 1, DETERMINERS) || self.is_in(i - 1, NOUN_MARKERS));
+        w.len() > 4
+            && w.ends_with("ly")
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && !after_determiner
     }
 
     // The quotes are in text order and disjoint (`find_quotes`), so each lookup is a

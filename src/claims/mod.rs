@@ -150,12 +150,21 @@ pub struct ArticleClaims {
 }
 
 /// Whether a lower-case mention can name a speaker: it must not end in a word that no
-/// speaker's description ends in (a phrase cut mid-way, or an event or medium noun).
+/// speaker's description ends in (a phrase cut mid-way, or an event or medium noun),
+/// unless a source noun heads it before `of` (`critics of the plan`).
 fn can_speak(words: &[&str]) -> bool {
-    words.last().is_none_or(|last| {
-        let capitalised = last.chars().next().is_some_and(char::is_uppercase);
-        capitalised || !lexicon::NON_SPEAKER_HEADS.contains(&last.to_lowercase().as_str())
-    })
+    let Some(last) = words.last() else {
+        return true;
+    };
+    let capitalised = last.chars().next().is_some_and(char::is_uppercase);
+    if capitalised || !lexicon::NON_SPEAKER_HEADS.contains(&last.to_lowercase().as_str()) {
+        return true;
+    }
+    let head_before_of = words
+        .iter()
+        .position(|w| *w == "of")
+        .and_then(|of| words[..of].last());
+    head_before_of.is_some_and(|head| source_kind::head_kind(&head.to_lowercase()).is_some())
 }
 
 /// Extracts the claims of an article and the speakers who make them.

@@ -728,6 +728,32 @@ mod tests {
     use crate::claims::SpeakerKind;
 
     #[test]
+    fn the_content_of_a_cue_that_takes_no_clause_is_its_object() {
+        assert_claims(
+            "Democrats want policies that create more revenue.",
+            &[("democrats", "policies that create more revenue")],
+        );
+        // A verb of saying still opens its clause after its listener.
+        assert_claims(
+            "Lavrov told reporters that the talks were calm.",
+            &[("lavrov", "that the talks were calm")],
+        );
+    }
+
+    #[test]
+    fn a_source_noun_before_of_heads_the_subject() {
+        assert_claims(
+            "But critics of the plan said it would fail.",
+            &[("critics-of-the-plan", "it would fail")],
+        );
+        // An -ly word after a determiner is a noun, not an adverb before the verb.
+        assert_claims(
+            "Organizers of the rally said they would return.",
+            &[("organizers-of-the-rally", "they would return")],
+        );
+    }
+
+    #[test]
     fn a_subject_described_after_its_head_names_the_head() {
         assert_claims(
             "Those surveyed say the economy is improving.",

@@ -90,12 +90,17 @@ pub fn head_kind(word: &str) -> Option<DescriptionKind> {
 }
 
 /// The kind of source a description names: a group when it opens
-/// with a proportion (`42 %`, `one in four voters`), else what its head noun names.
+/// with a proportion (`42 %`, `one in four voters`), else what its head noun names: the
+/// last word (`half of Vermont Democrats`), or the noun before `of` when the last word
+/// names no source (`critics of the plan`, `organizers of the march`).
 pub fn description_kind<S: AsRef<str>>(words: &[S]) -> Option<DescriptionKind> {
     if proportion_len(words).is_some() {
         return Some(DescriptionKind::Group);
     }
-    head_kind(words.last()?.as_ref())
+    head_kind(words.last()?.as_ref()).or_else(|| {
+        let of = words.iter().position(|w| w.as_ref() == "of")?;
+        head_kind(words[..of].last()?.as_ref())
+    })
 }
 
 /// How many of `words` the proportion that opens them spans, when it stands for a group
@@ -235,6 +240,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_description_is_typed_by_its_last_word_or_the_source_noun_before_of() {
+        use DescriptionKind::*;
+        let kind = |words: &[&str]| description_kind(words);
+        assert_eq!(kind(&["half", "of", "vermont", "democrats"]), Some(Group));
+        assert_eq!(kind(&["critics", "of", "the", "plan"]), Some(Group));
+        assert_eq!(
+            kind(&["members", "of", "the", "committee"]),
+            Some(Organisation)
+        );
+        assert_eq!(kind(&["details", "of", "the", "plan"]), None);
+    }
+
+    #[test]
     fn heads_are_typed_by_their_lists_and_endings() {
         use DescriptionKind::*;
         let cases = [
@@ -249,6 +267,7 @@ mod tests {
             ("government’s", Some(Organisation)),
             ("campaign", Some(Organisation)),
             ("half", Some(Group)),
+            ("family", Some(Group)),
             ("some", Some(Anonymous)),
             ("others", Some(Anonymous)),
             ("republics", Some(Organisation)),
