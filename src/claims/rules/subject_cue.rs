@@ -93,6 +93,17 @@ mod tests {
     use crate::claims::ClaimKind;
 
     #[test]
+    fn add_reports_only_when_inflected() {
+        assert_no_claims(
+            "The plan would add so many layers of complexity that it would be a boon for lawyers.",
+        );
+        assert_claims(
+            "Burman added that the plan was complex.",
+            &[("burman", "that the plan was complex")],
+        );
+    }
+
+    #[test]
     fn a_that_clause_after_the_cue() {
         assert_claims(
             "Senator Elizabeth Warren said that the bill would hurt consumers.",
