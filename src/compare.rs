@@ -579,8 +579,10 @@ fn speaker_summaries(speakers: &[Speaker], claims: &[ReportClaim]) -> Vec<Speake
 
 /// The claims of one article worth pairing. A claim nested inside another speaker's claim
 /// ("Lavrov said that if Kiev wanted to announce …") is the outer speaker's report, not the
-/// inner speaker's assertion; and a speaker repeating the same words (a lead that reappears
-/// in the body) would only duplicate pairs.
+/// inner speaker's assertion; a speaker repeating the same words (a lead that reappears
+/// in the body) would only duplicate pairs; and the unknown speaker's claims (a pronoun
+/// without antecedent) may be any other speaker's, so no pair of them is known to be
+/// between two speakers.
 fn claims_to_compare(claims: Vec<Claim>) -> Vec<Claim> {
     let nested = |c: &Claim| {
         claims.iter().any(|outer| {
@@ -592,7 +594,10 @@ fn claims_to_compare(claims: Vec<Claim>) -> Vec<Claim> {
                 && outer.span.end - outer.span.start > c.span.end - c.span.start
         })
     };
-    let keep: Vec<bool> = claims.iter().map(|c| !nested(c)).collect();
+    let keep: Vec<bool> = claims
+        .iter()
+        .map(|c| !nested(c) && c.speaker != claims::UNKNOWN_SPEAKER_ID)
+        .collect();
     let mut seen = std::collections::HashSet::new();
     claims
         .into_iter()
@@ -673,7 +678,7 @@ mod tests {
     }
 
     #[test]
-    fn nested_claims_of_other_speakers_and_repeats_are_not_compared() {
+    fn nested_claims_repeats_and_the_unknown_speakers_claims_are_not_compared() {
         let claims = vec![
             claim(
                 "c1",
@@ -691,11 +696,20 @@ mod tests {
                 150,
             ),
             claim("c4", "kuleba", "Ukraine will never surrender", 200, 230),
+            claim(
+                "c5",
+                claims::UNKNOWN_SPEAKER_ID,
+                "the talks failed",
+                300,
+                320,
+            ),
+            claim("c6", "kuleba", "Lavrov lied", 305, 315),
         ];
         let kept: Vec<String> = claims_to_compare(claims)
             .into_iter()
             .map(|c| c.id)
             .collect();
+        // The unknown speaker's claim is not paired, and what it reports stays its report.
         assert_eq!(kept, ["c1", "c4"]);
     }
 

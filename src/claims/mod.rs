@@ -27,7 +27,7 @@ use crate::segment::token_sentences;
 use crate::tokens::{tokenize, CharOffsets, TokenKind};
 
 pub use markdown::markdown_table;
-pub use speakers::slug;
+pub use speakers::{slug, UNKNOWN_SPEAKER_ID};
 
 /// A character range, end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

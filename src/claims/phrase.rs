@@ -116,11 +116,8 @@ impl Document<'_> {
 
     /// The token before which the auxiliaries and adverbs that end at `end` start.
     fn before_auxiliaries(&self, end: usize, first: usize) -> usize {
-        // `They all agreed`, but `All agreed`: a quantifier opening the clause is its subject.
         let skippable = |k: usize| {
-            (self.is_in(k, AUXILIARIES) || self.is_adverb(k))
-                && !self.opening_name(k, first)
-                && !self.is_clause_opening_quantifier(k, first)
+            (self.is_in(k, AUXILIARIES) || self.is_adverb(k)) && !self.opening_name(k, first)
         };
         let mut j = end;
         while j > first && skippable(j - 1) {

@@ -537,6 +537,10 @@ pub struct Registry {
     by_recency: BTreeSet<(usize, EntityId)>,
 }
 
+/// The id of the speaker of claims whose source names no one the article introduces (a
+/// pronoun without antecedent): who it is stays unknown.
+pub const UNKNOWN_SPEAKER_ID: &str = "unknown";
+
 /// Index of an entity in a registry.
 pub type EntityId = usize;
 
@@ -954,7 +958,7 @@ impl Registry {
                 _ => {
                     let s = slug(&e.name);
                     if s.is_empty() {
-                        "unknown".to_string()
+                        UNKNOWN_SPEAKER_ID.to_string()
                     } else {
                         s
                     }

@@ -51,17 +51,6 @@ mod tests {
     }
 
     #[test]
-    fn all_opening_a_clause_is_its_subject_and_after_a_pronoun_an_adverb() {
-        assert_claims(
-            "To varying degrees, all agreed that the plan would raise taxes.",
-            &[("all", "that the plan would raise taxes")],
-        );
-        let extracted = extract("They all agreed that the plan would raise taxes.");
-        let source = extracted.claims[0].source_span.expect("a source");
-        assert_eq!((source.start, source.end), (0, 4));
-    }
-
-    #[test]
     fn a_quantifier_after_a_conjunction_opens_a_clause() {
         assert_claims(
             "The vote was delayed again, but many say it is too late.",
