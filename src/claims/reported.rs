@@ -10,6 +10,7 @@
 use super::lexicon::{CLOSING_QUOTES, COLON_ONLY_CUES, NOT_SUBJECT_OPENERS};
 use super::rules::{
     add_continued_quotes, drop_nested_stances, end_contents_at_coordinated_reports,
+    end_free_relative_contents,
 };
 
 pub use super::document::{Document, TokenRange};
@@ -85,6 +86,7 @@ pub fn find_frames(doc: &Document) -> Vec<Frame> {
         }
     }
     end_contents_at_coordinated_reports(doc, &mut frames);
+    end_free_relative_contents(doc, &mut frames);
     drop_nested_stances(doc, &mut frames);
     add_continued_quotes(doc, &mut frames);
     frames

@@ -6,6 +6,7 @@ mod content_end;
 mod continued_quotes;
 mod coordinated;
 mod dash_signature;
+mod free_relative;
 mod inverted;
 mod label;
 mod nested_stance;
@@ -21,4 +22,5 @@ pub(crate) mod test_support;
 
 pub(crate) use content_end::end_contents_at_coordinated_reports;
 pub(crate) use continued_quotes::add_continued_quotes;
+pub(crate) use free_relative::end_free_relative_contents;
 pub(crate) use nested_stance::drop_nested_stances;
