@@ -51,12 +51,14 @@ impl Document<'_> {
             .then_some(i + 1)
     }
 
-    /// An -ed or -s word of four letters or more that is no function word.
+    /// An -ed or -s word of four letters or more that is no function word nor a time
+    /// noun (`A few months earlier, …`).
     fn looks_finite(&self, i: usize) -> bool {
         let lower = self.lower(i);
         (lower.ends_with("ed") || (lower.ends_with('s') && !lower.ends_with("ss")))
             && lower.len() > 3
             && self.is_content_word(i)
+            && !is_time_word(&lower)
     }
 
     /// A lower-case word that is no function word, auxiliary, determiner or adverb.
@@ -111,6 +113,11 @@ impl Document<'_> {
 #[cfg(test)]
 mod tests {
     use crate::claims::rules::test_support::{assert_claims, assert_no_claims};
+
+    #[test]
+    fn a_time_noun_after_a_quantifier_is_no_verb() {
+        assert_no_claims("A few months earlier, this problem would have belonged to Patriot Coal.");
+    }
 
     #[test]
     fn a_named_subject_states_a_stance() {
