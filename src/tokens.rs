@@ -92,6 +92,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                                     && !matches!(char_at(i + 2), Some(n) if n.is_alphabetic())
                             }
                             ',' => false,
+                            // `Gates' work`: a plural's possessive apostrophe ends the word.
+                            '\'' | '’' if prev == 's' && next == Some(' ') => {
+                                if matches!(char_at(i + 2), Some(n) if n.is_lowercase()) {
+                                    i += 1;
+                                }
+                                break;
+                            }
                             _ => matches!(next, Some(n) if is_word_char(n)),
                         };
                         if !joins {
@@ -192,6 +199,15 @@ mod tests {
             words("The U.S. paid $3.5 billion, 3,210 don't."),
             ["The", "U.S.", "paid", "$", "3.5", "billion", ",", "3,210", "don't", "."]
         );
+    }
+
+    #[test]
+    fn a_plurals_possessive_apostrophe_ends_the_word() {
+        assert_eq!(words("Gates' work"), ["Gates'", "work"]);
+        assert_eq!(words("voters’ concerns"), ["voters’", "concerns"]);
+        // Before a capital or at a quotation's end it stays a mark of its own.
+        assert_eq!(words("the Jones' Smith"), ["the", "Jones", "'", "Smith"]);
+        assert_eq!(words("said 'yes'."), ["said", "'", "yes", "'", "."]);
     }
 
     #[test]

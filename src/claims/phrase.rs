@@ -56,7 +56,8 @@ impl Document<'_> {
         if let Some(open) = self.dash_aside_back(j, first) {
             return self
                 .phrase_ending_at(open, first)
-                .filter(|&(_, e)| e == open);
+                .filter(|&(_, e)| e == open)
+                .map(|phrase| self.extend_over_modifiers(phrase, first));
         }
         let end = j;
         let last = self.lower(end - 1);
@@ -745,6 +746,12 @@ mod tests {
         assert_claims(
             "But critics of the plan said it would fail.",
             &[("critics-of-the-plan", "it would fail")],
+        );
+        // An aside between dashes after the modified head keeps the whole subject.
+        assert_claims(
+            "Many speakers at the service — including Muslims, Christians and Jews — said the \
+             loss was painful.",
+            &[("speakers", "the loss was painful")],
         );
         // An -ly word after a determiner is a noun, not an adverb before the verb.
         assert_claims(
