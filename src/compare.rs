@@ -580,9 +580,10 @@ fn speaker_summaries(speakers: &[Speaker], claims: &[ReportClaim]) -> Vec<Speake
 /// The claims of one article worth pairing. A claim nested inside another speaker's claim
 /// ("Lavrov said that if Kiev wanted to announce …") is the outer speaker's report, not the
 /// inner speaker's assertion; a speaker repeating the same words (a lead that reappears
-/// in the body) would only duplicate pairs; and the unknown speaker's claims (a pronoun
+/// in the body) would only duplicate pairs; the unknown speaker's claims (a pronoun
 /// without antecedent) may be any other speaker's, so no pair of them is known to be
-/// between two speakers.
+/// between two speakers; and a one-word answer (`"Probably."`) states nothing without its
+/// question.
 fn claims_to_compare(claims: Vec<Claim>) -> Vec<Claim> {
     let nested = |c: &Claim| {
         claims.iter().any(|outer| {
@@ -596,7 +597,11 @@ fn claims_to_compare(claims: Vec<Claim>) -> Vec<Claim> {
     };
     let keep: Vec<bool> = claims
         .iter()
-        .map(|c| !nested(c) && c.speaker != claims::UNKNOWN_SPEAKER_ID)
+        .map(|c| {
+            !nested(c)
+                && c.speaker != claims::UNKNOWN_SPEAKER_ID
+                && c.text.split_whitespace().nth(1).is_some()
+        })
         .collect();
     let mut seen = std::collections::HashSet::new();
     claims
@@ -704,12 +709,14 @@ mod tests {
                 320,
             ),
             claim("c6", "kuleba", "Lavrov lied", 305, 315),
+            claim("c7", "lavrov", "Probably.", 400, 409),
         ];
         let kept: Vec<String> = claims_to_compare(claims)
             .into_iter()
             .map(|c| c.id)
             .collect();
-        // The unknown speaker's claim is not paired, and what it reports stays its report.
+        // The unknown speaker's claim is not paired, and what it reports stays its report;
+        // nor is a one-word answer.
         assert_eq!(kept, ["c1", "c4"]);
     }
 

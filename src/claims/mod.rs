@@ -397,7 +397,7 @@ fn resolve_mention(
 }
 
 /// The claim a frame reports, without its speaker; `None` when its content is shorter
-/// than two words.
+/// than two words, unless it is a quotation of one.
 fn frame_claim(
     doc: &reported::Document,
     frames: &[reported::Frame],
@@ -415,7 +415,14 @@ fn frame_claim(
         .filter(|t| t.kind == TokenKind::Word)
         .take(2)
         .count();
-    if word_count < 2 {
+    // `Priebus said, "Probably."`: a quoted answer of one word is a claim; an unquoted
+    // word is a clause cut short.
+    let whole_quotation = || {
+        doc.quotes
+            .iter()
+            .any(|q| q.start <= content.0 && content.1 <= q.end)
+    };
+    if word_count == 0 || (word_count < 2 && !whole_quotation()) {
         return None;
     }
     let (claim_text, kind) = match frame.gap {

@@ -93,6 +93,15 @@ mod tests {
     use crate::claims::ClaimKind;
 
     #[test]
+    fn a_quoted_answer_of_one_word_is_a_claim_an_unquoted_word_is_not() {
+        assert_claims(
+            "Asked whether he would fire the writer, Priebus said, \"Probably.\"",
+            &[("priebus", "Probably.")],
+        );
+        assert_no_claims("Asked whether he would fire the writer, Priebus said yes.");
+    }
+
+    #[test]
     fn add_reports_only_when_inflected() {
         assert_no_claims(
             "The plan would add so many layers of complexity that it would be a boon for lawyers.",
