@@ -94,6 +94,9 @@ impl Document<'_> {
         if end == cue && (after_determiner || self.is_post_head_modifier(cue)) {
             return None;
         }
+        if let Some(subject) = self.restricted_subject(end, first) {
+            return Some(subject);
+        }
         if let Some(phrase) = self.phrase_ending_at(end, first) {
             return Some(self.extend_over_modifiers(phrase, first));
         }
@@ -103,6 +106,31 @@ impl Document<'_> {
             }
         }
         self.relative_subject(end, first)
+    }
+
+    /// `A Republican who spoke on condition of anonymity said …`: a short phrase opening
+    /// the sentence, restricted by a relative clause that runs up to the verb (a comma may
+    /// close it); the source spans the phrase and `who`.
+    fn restricted_subject(&self, end: usize, first: usize) -> Option<TokenRange> {
+        const MAX_HEAD_TOKENS: usize = 4;
+        const MAX_CLAUSE_TOKENS: usize = 20;
+        let who =
+            (first + 1..end.min(first + MAX_HEAD_TOKENS + 1)).find(|&k| self.lower(k) == "who")?;
+        let clause_end = if self.word(end - 1) == "," {
+            end - 1
+        } else {
+            end
+        };
+        let plain_clause = clause_end > who + 1
+            && clause_end - who <= MAX_CLAUSE_TOKENS
+            && (who + 1..clause_end).all(|k| {
+                self.is_word(k)
+                    && !self.is_in(k, CUE_WORDS)
+                    && self.quote_around(k).is_none()
+                    && self.lower(k) != "who"
+            });
+        let head = self.phrase_ending_at(who, first)?;
+        (plain_clause && head == (first, who)).then_some((first, who + 1))
     }
 
     /// Whether token `k` is a capitalised month or first name opening the sentence: before
@@ -738,6 +766,18 @@ mod tests {
         assert_claims(
             "Lavrov told reporters that the talks were calm.",
             &[("lavrov", "that the talks were calm")],
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_restricting_the_opening_phrase_is_part_of_the_subject() {
+        assert_claims(
+            "Voters who backed Trump in 2016 say they regret it.",
+            &[("voters", "they regret it")],
+        );
+        assert_claims(
+            "A Republican who spoke on condition of anonymity, said she was pregnant.",
+            &[("republican", "she was pregnant")],
         );
     }
 
