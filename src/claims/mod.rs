@@ -418,9 +418,8 @@ fn frame_claim(
     // `Priebus said, "Probably."`: a quoted answer of one word is a claim; an unquoted
     // word is a clause cut short.
     let whole_quotation = || {
-        doc.quotes
-            .iter()
-            .any(|q| q.start <= content.0 && content.1 <= q.end)
+        doc.quote_around(first)
+            .is_some_and(|q| q.start <= content.0 && content.1 <= q.end)
     };
     if word_count == 0 || (word_count < 2 && !whole_quotation()) {
         return None;

@@ -35,7 +35,8 @@ pub(crate) fn end_free_relative_contents(doc: &Document, frames: &mut [Frame]) {
 /// (after the cue ending at token `cue_end`) ends, if it ends inside the content.
 fn clause_end(doc: &Document, cue_end: usize, content: (usize, usize)) -> Option<usize> {
     let tokens = doc.tokens;
-    let first = (cue_end..tokens.len()).find(|&k| tokens[k].start >= content.0)?;
+    // Tokens are in text order: the content's first is found by binary search.
+    let first = tokens.partition_point(|t| t.start < content.0).max(cue_end);
     let mut finite_seen = false;
     for k in first..tokens.len() {
         if tokens[k].end > content.1 {
