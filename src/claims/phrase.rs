@@ -389,10 +389,20 @@ impl Document<'_> {
                 && !TITLE_PARTICIPLES.contains(&w.as_str())
                 && (CUE_WORDS.contains(&w.as_str())
                     || w.ends_with("ed")
-                    || IRREGULAR_PAST.contains(&w.as_str()))
+                    || IRREGULAR_PAST.contains(&w.as_str())
+                    // `Democrats are drawing blueprints …, saying …`
+                    || (FINITE_AUXILIARIES.contains(&w.as_str()) && self.participle_after(k)))
         })?;
         self.subject_before(verb, first)
             .filter(|&(start, _)| start == first)
+    }
+
+    /// Whether a verb's participle follows the auxiliary at `k` (`are drawing`, `has
+    /// rescinded`), not its bare form (`will meet`), which a report after it does not
+    /// share.
+    fn participle_after(&self, k: usize) -> bool {
+        let next = self.lower(k + 1);
+        next.ends_with("ing") || next.ends_with("ed") || IRREGULAR_PAST.contains(&next.as_str())
     }
 
     /// Where a sentence's main clause starts: after an opening adjunct and its comma, one

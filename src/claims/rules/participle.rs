@@ -69,6 +69,22 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_a_progressive_verb_reports_its_subject() {
+        assert_claims(
+            "Democrats are drawing up plans to win over moderates, saying the effort is key.",
+            &[("democrats", "the effort is key")],
+        );
+        // After a bare verb the participle shares the report before it.
+        assert_claims(
+            "Ryan and Trump will meet next week, Spicer said, adding, \"They need to talk.\"",
+            &[
+                ("spicer", "Ryan and Trump will meet next week"),
+                ("spicer", "They need to talk."),
+            ],
+        );
+    }
+
+    #[test]
     fn the_subject_follows_an_opening_participle_clause() {
         assert_claims(
             "Speaking at a rally, Senator Ann Lee went after the governor, calling him a coward.",
