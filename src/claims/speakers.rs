@@ -1433,15 +1433,19 @@ mod tests {
         assert_eq!(renames[0]["clinton"], "hillary-clinton");
     }
 
-    #[test]
-    fn one_surname_id_for_two_people_in_two_articles_becomes_two_full_name_ids() {
-        let person = |id: &str, name: &str| Speaker {
+    /// A person speaker of one article, by id and name.
+    fn person(id: &str, name: &str) -> Speaker {
+        Speaker {
             id: id.into(),
             name: name.into(),
             kind: SpeakerKind::Person,
             role: None,
             aliases: vec![],
-        };
+        }
+    }
+
+    #[test]
+    fn one_surname_id_for_two_people_in_two_articles_becomes_two_full_name_ids() {
         let bill = vec![person("clinton", "Bill Clinton")];
         let hillary = vec![person("clinton", "Hillary Clinton")];
         let surname_only = vec![person("clinton", "Clinton")];
@@ -1461,13 +1465,6 @@ mod tests {
 
     #[test]
     fn merging_articles_ignores_middle_initials() {
-        let person = |id: &str, name: &str| Speaker {
-            id: id.into(),
-            name: name.into(),
-            kind: SpeakerKind::Person,
-            role: None,
-            aliases: vec![],
-        };
         let a = vec![person("trump", "Donald J. Trump")];
         let b = vec![
             person("donald-trump", "Donald Trump"),
