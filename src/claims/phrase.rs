@@ -702,7 +702,11 @@ impl Document<'_> {
                 break;
             }
             let complementiser = !no_clause && self.is_complementiser(j, cue_end, sentence.last);
-            if complementiser || (object_first && CONTENT_OPENERS.contains(&w.as_str())) {
+            // `asked him if …` opens the content; `told CNN his policy … if he wins` is a
+            // condition inside it.
+            let opener = CONTENT_OPENERS.contains(&w.as_str())
+                && (w != "if" || j <= self.listener_end(cue, cue_end, sentence.last) + 1);
+            if complementiser || (object_first && opener) {
                 start = j;
                 break;
             }
@@ -765,6 +769,18 @@ impl Document<'_> {
 mod tests {
     use crate::claims::rules::test_support::{assert_claims, extract};
     use crate::claims::SpeakerKind;
+
+    #[test]
+    fn an_if_after_the_listener_opens_the_content_later_it_is_a_condition() {
+        assert_claims(
+            "Reporters asked him if he would resign.",
+            &[("reporters", "if he would resign")],
+        );
+        assert_claims(
+            "Trump told CNN his policy would be tougher if he wins.",
+            &[("trump", "CNN his policy would be tougher if he wins")],
+        );
+    }
 
     #[test]
     fn the_content_of_a_cue_that_takes_no_clause_is_its_object() {

@@ -5,7 +5,7 @@
 
 use crate::claims::document::{Document, TokenRange};
 use crate::claims::lexicon::{
-    CLOSING_QUOTES, FINITE_AUXILIARIES, INVERTING_CUES, SENTENCE_FINAL, SEPARATORS,
+    CLOSING_QUOTES, FINITE_AUXILIARIES, INVERTING_CUES, IRREGULAR_PAST, SENTENCE_FINAL, SEPARATORS,
 };
 use crate::claims::quotes::Quote;
 use crate::claims::reported::Frame;
@@ -42,24 +42,46 @@ impl<'a> Document<'a> {
         // Without content before it (`As a phone rang, the announcer said, "…"`), the
         // report is not inverted after all.
         let mut content = self.content_before(source.0, sentence)?;
-        if let Some(end) = self.interrupted_clause_end(tail, sentence) {
+        let quoted = after_open_quote
+            || before_source.is_some_and(|b| self.quote_closed_at(b - 1).is_some());
+        if let Some(end) = self.interrupted_clause_end(tail, sentence, quoted) {
             // The claim is the article's text of its whole span, the report inside it too.
             content.1 = end;
             return Some(Frame::new(content, source, cue));
+        }
+        // `Still, he said, officials …`: one opening word is no content; what follows the
+        // report is.
+        let opening = sentence.first..source.0;
+        let quoted = opening.clone().any(|k| self.quote_closed_at(k).is_some());
+        if !quoted && opening.filter(|&k| self.is_word(k)).count() < 2 {
+            return None;
         }
         Some(self.inverted_frame(content, source, cue, cue.1, sentence))
     }
 
     /// `The plan, Smith said on Monday, would fail.`: where the clause that the report
-    /// interrupts ends, when a separator and a finite auxiliary follow the report's short
-    /// adjunct at `tail`.
-    fn interrupted_clause_end(&self, tail: usize, sentence: &TokenSentence) -> Option<usize> {
+    /// interrupts ends, when a separator and a finite auxiliary or, after content that is no
+    /// quotation, a past verb follow the report's short adjunct at `tail`.
+    fn interrupted_clause_end(
+        &self,
+        tail: usize,
+        sentence: &TokenSentence,
+        after_quotation: bool,
+    ) -> Option<usize> {
         const MAX_ADJUNCT_TOKENS: usize = 4;
         let separator = (tail..sentence.last.min(tail + MAX_ADJUNCT_TOKENS + 1))
             .find(|&k| !self.is_word(k))
             .filter(|&k| self.word(k) == ",")?;
-        let resumes =
-            separator + 1 < sentence.last && self.is_in(separator + 1, FINITE_AUXILIARIES);
+        // `The plan, Smith said, would fail`, `CNN, Cruz said, called it significant`.
+        let verb = separator + 1;
+        let past = |k: usize| {
+            self.is_in(k, IRREGULAR_PAST)
+                || (self.lower(k).ends_with("ed") && !self.is_capitalised(k))
+        };
+        // After a quotation a participle describes the speaker (`"…," McCain said, asked
+        // about …`).
+        let resumes = verb < sentence.last
+            && (self.is_in(verb, FINITE_AUXILIARIES) || (!after_quotation && past(verb)));
         if !resumes || self.quote_around(separator + 1).is_some() {
             return None;
         }
@@ -238,6 +260,27 @@ mod tests {
                 "campaign",
                 "The average weekly benefit, the campaign says, would be $300",
             )],
+        );
+        // A past verb resumes the clause too, unless the content is a quotation that a
+        // participle after the report describes.
+        assert_claims(
+            "CNN, Cruz said, called the announcement significant.",
+            &[(
+                "cruz",
+                "CNN, Cruz said, called the announcement significant",
+            )],
+        );
+        assert_claims(
+            "\"It has been seven years,\" McCain said, asked about the delay.",
+            &[("mccain", "It has been seven years")],
+        );
+    }
+
+    #[test]
+    fn one_opening_word_before_the_report_is_no_content() {
+        assert_claims(
+            "Smith spoke at noon. Still, Smith said, officials have to decide who gets scrutiny.",
+            &[("smith", "officials have to decide who gets scrutiny")],
         );
     }
 

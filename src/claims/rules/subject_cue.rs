@@ -74,7 +74,7 @@ impl Document<'_> {
 
     /// Where the cue's listener or object ends (`told reporters`, `told me`), so that what
     /// follows it can be read as content or adjunct; `cue_end` for other cues.
-    fn listener_end(&self, cue: usize, cue_end: usize, last: usize) -> usize {
+    pub(crate) fn listener_end(&self, cue: usize, cue_end: usize, last: usize) -> usize {
         if !self.is_in(cue, OBJECT_FIRST_CUES) {
             return cue_end;
         }
