@@ -61,6 +61,15 @@ impl Document<'_> {
         }
         let end = j;
         let last = self.lower(end - 1);
+        // `Most of them said …`: a quantifier of a pronoun is the group it picks out; not
+        // before a participle (`families, most of them seeking asylum`).
+        let of_pronoun = matches!(last.as_str(), "them" | "us")
+            && end >= first + 3
+            && self.lower(end - 2) == "of"
+            && !self.lower(cue).ends_with("ing");
+        if of_pronoun && self.is_clause_opening_quantifier(end - 3, first) {
+            return Some((end - 3, end));
+        }
         // `He’s claiming that …`: the pronoun carries its auxiliary.
         if is_pronoun(strip_contracted_auxiliary(&last)) {
             return Some((end - 1, end));

@@ -129,7 +129,15 @@ pub fn classify(words: &[&str]) -> Mention {
     while first + 1 < words.len() && filler(&lower[first]) {
         first += 1;
     }
-    while first < words.len() && DETERMINERS.contains(&lower[first].as_str()) {
+    // `Most of them`: a quantifier of a pronoun heads its description.
+    let of_pronoun = |k: usize| {
+        lower.get(k + 1).is_some_and(|w| w == "of")
+            && lower
+                .get(k + 2)
+                .is_some_and(|w| matches!(w.as_str(), "them" | "us"))
+    };
+    while first < words.len() && DETERMINERS.contains(&lower[first].as_str()) && !of_pronoun(first)
+    {
         first += 1;
     }
     let definite = lower[..first].iter().any(|w| w == "the");
@@ -154,6 +162,7 @@ pub fn classify(words: &[&str]) -> Mention {
             && (!is_capitalised(words[link - 1])
                 || (link == 1
                     && (SOURCE_GROUP_NOUNS.contains(&lower[0].as_str())
+                        || QUANTIFIERS.contains(&lower[0].as_str())
                         || source_kind::listed_plural_kind(&lower[0]).is_some())));
         if quantified {
             return description(words, lower, definite);

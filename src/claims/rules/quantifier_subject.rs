@@ -36,7 +36,7 @@ impl Document<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::claims::rules::test_support::{assert_claims, extract};
+    use crate::claims::rules::test_support::{assert_claims, assert_no_claims, extract};
     use crate::claims::SpeakerKind;
 
     #[test]
@@ -56,6 +56,16 @@ mod tests {
             "The vote was delayed again, but many say it is too late.",
             &[("many", "it is too late")],
         );
+    }
+
+    #[test]
+    fn a_quantifier_of_a_pronoun_is_the_group_it_picks_out() {
+        assert_claims(
+            "Until the shutdown, most of them said they had loved the job.",
+            &[("most", "they had loved the job")],
+        );
+        // Before a participle it describes the noun before it.
+        assert_no_claims("Agents caught many families at the border, most of them seeking asylum.");
     }
 
     #[test]
