@@ -277,6 +277,18 @@ mod tests {
     }
 
     #[test]
+    fn records_show_and_polls_find_after_their_content() {
+        assert_claims(
+            "He agreed to sell the plane in 2010, records show.",
+            &[("records", "He agreed to sell the plane in 2010")],
+        );
+        assert_claims(
+            "Clinton has support from 52 percent of voters, the poll found.",
+            &[("poll", "Clinton has support from 52 percent of voters")],
+        );
+    }
+
+    #[test]
     fn one_opening_word_before_the_report_is_no_content() {
         assert_claims(
             "Smith spoke at noon. Still, Smith said, officials have to decide who gets scrutiny.",
