@@ -390,20 +390,49 @@ impl Document<'_> {
     /// The subject phrase opening a sentence, when it is followed by a verb of the
     /// reporting lexicon or a past-tense verb (`Clinton criticized …, arguing …`, `The
     /// businessman spoke in Iowa, saying …`).
-    pub(crate) fn phrase_starting_sentence(&self, sentence: &TokenSentence) -> Option<TokenRange> {
+    pub(crate) fn phrase_starting_sentence(
+        &self,
+        sentence: &TokenSentence,
+        participle: usize,
+    ) -> Option<TokenRange> {
+        const MAX_ADJUNCT_TOKENS: usize = 16;
         let first = self.main_clause_start(sentence);
-        let verb = (first..sentence.last.min(first + 12)).find(|&k| {
-            let w = self.lower(k);
-            self.word(k).chars().next().is_some_and(char::is_lowercase)
-                && !TITLE_PARTICIPLES.contains(&w.as_str())
-                && (CUE_WORDS.contains(&w.as_str())
-                    || w.ends_with("ed")
-                    || IRREGULAR_PAST.contains(&w.as_str())
-                    // `Democrats are drawing blueprints …, saying …`
-                    || (FINITE_AUXILIARIES.contains(&w.as_str()) && self.participle_after(k)))
-        })?;
-        self.subject_before(verb, first)
-            .filter(|&(start, _)| start == first)
+        if let Some(subject) = self.subject_opening(first, participle) {
+            return Some(subject);
+        }
+        // `At an event in Ames, Iowa, on Sunday, Mrs. Clinton tried …`, `Here in Columbia,
+        // Sanders stepped up …`: an opening adjunct with commas of its own, or one that
+        // opens with no preposition; it holds no verb.
+        let limit = sentence.last.min(sentence.first + MAX_ADJUNCT_TOKENS);
+        (first + 1..limit)
+            .filter(|&k| self.word(k) == ",")
+            .take_while(|&comma| (first..comma).all(|k| !self.is_verb_of_clause(k)))
+            .find_map(|comma| self.subject_opening(comma + 1, participle))
+    }
+
+    /// The subject that starts at `first` and precedes the clause's verb, which comes
+    /// before the participle at `participle`.
+    fn subject_opening(&self, first: usize, participle: usize) -> Option<TokenRange> {
+        let verb = (first..participle.min(first + 12)).find(|&k| self.is_verb_of_clause(k))?;
+        // The subject may leave out a determiner that opens it (`His chief aide`).
+        self.subject_before(verb, first).filter(|&(start, _)| {
+            start == first || (start == first + 1 && self.is_in(first, NOUN_MARKERS))
+        })
+    }
+
+    /// Whether token `k` can be the verb of a clause that a participle after it shares: a
+    /// cue, a past verb, or an auxiliary before a participle or, after `did`, a bare verb
+    /// (`The senator did give Trump some credit, saying …`).
+    fn is_verb_of_clause(&self, k: usize) -> bool {
+        let w = self.lower(k);
+        self.word(k).chars().next().is_some_and(char::is_lowercase)
+            && !TITLE_PARTICIPLES.contains(&w.as_str())
+            && (CUE_WORDS.contains(&w.as_str())
+                || w.ends_with("ed")
+                || IRREGULAR_PAST.contains(&w.as_str())
+                // `Democrats are drawing blueprints …, saying …`
+                || (FINITE_AUXILIARIES.contains(&w.as_str())
+                    && (self.participle_after(k) || matches!(w.as_str(), "did" | "does"))))
     }
 
     /// Whether a verb's participle follows the auxiliary at `k` (`are drawing`, `has

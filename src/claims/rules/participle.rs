@@ -18,7 +18,7 @@ impl Document<'_> {
         cue_end: usize,
         sentence: &TokenSentence,
     ) -> Option<Frame> {
-        let subject = self.phrase_starting_sentence(sentence)?;
+        let subject = self.phrase_starting_sentence(sentence, cue)?;
         let content = self.content_after(cue, cue_end, sentence)?;
         Some(Frame::new(content, subject, (cue, cue_end)))
     }
@@ -89,6 +89,30 @@ mod tests {
         assert_claims(
             "Speaking at a rally, Senator Ann Lee went after the governor, calling him a coward.",
             &[("lee", "him a coward")],
+        );
+    }
+
+    #[test]
+    fn the_subject_follows_an_opening_adjunct_with_commas_of_its_own() {
+        assert_claims(
+            "At an event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on her statement, saying that the country should lead.",
+            &[("clinton", "that the country should lead")],
+        );
+        assert_claims(
+            "Here in Columbia, Sanders stepped up his emphasis on justice, saying the system was broken.",
+            &[("sanders", "the system was broken")],
+        );
+    }
+
+    #[test]
+    fn an_emphatic_did_and_an_opening_possessive_keep_the_subject() {
+        assert_claims(
+            "The Wisconsin Republican did give Trump some credit, saying he should be congratulated.",
+            &[("wisconsin-republican", "he should be congratulated")],
+        );
+        assert_claims(
+            "His chief aide went after Clinton, saying she was experienced only on paper.",
+            &[("chief-aide", "she was experienced only on paper")],
         );
     }
 
