@@ -274,7 +274,9 @@ impl Document<'_> {
             if self.is_one_of(comma + 1, &["and", "but", "or", "so", "yet", "while"]) {
                 break;
             }
-            let Some((start, _)) = self.phrase_ending_at(comma, first) else {
+            // `Rep. Jim Jordan (R-Ohio), an oversight panel member, said`.
+            let name_end = self.skip_parenthetical_back(comma, first);
+            let Some((start, _)) = self.phrase_ending_at(name_end, first) else {
                 continue;
             };
             if !self.is_capitalised(start) {
@@ -477,7 +479,10 @@ impl Document<'_> {
                 return Some((k, k + 1));
             }
         }
-        while k < limit && self.is_word(k) && self.quote_around(k).is_none() {
+        // `9/11 widow Terry Strada`: a slash joins the words of one modifier.
+        let slash_joined =
+            |k: usize| k > from && k + 1 < limit && self.word(k) == "/" && self.is_word(k + 1);
+        while k < limit && (self.is_word(k) || slash_joined(k)) && self.quote_around(k).is_none() {
             let lower = self.lower(k);
             let is_link = PHRASE_LINKS.contains(&lower.as_str())
                 && k > from

@@ -277,6 +277,21 @@ mod tests {
     }
 
     #[test]
+    fn a_slash_joins_the_words_of_a_modifier_in_an_inverted_source() {
+        assert_claims(
+            "\"They are wrong,\" said 9/11 widow Terry Strada.",
+            &[("strada", "They are wrong")],
+        );
+        assert_claims(
+            "Clinton leads by five points, according to a New York Times/CBS News poll.",
+            &[(
+                "new-york-times-cbs-news-poll",
+                "Clinton leads by five points",
+            )],
+        );
+    }
+
+    #[test]
     fn records_show_and_polls_find_after_their_content() {
         assert_claims(
             "He agreed to sell the plane in 2010, records show.",

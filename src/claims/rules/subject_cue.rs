@@ -165,6 +165,14 @@ mod tests {
     }
 
     #[test]
+    fn a_parenthetical_then_an_appositive_describe_the_name_before_them() {
+        assert_claims(
+            "Rep. Jim Jordan (R-Ohio), an oversight panel member, said the deal was strange.",
+            &[("jordan", "the deal was strange")],
+        );
+    }
+
+    #[test]
     fn an_appositive_with_a_numbered_rank_names_the_speaker_before_it() {
         assert_claims(
             "Senator John Cornyn, the No. 2 Republican in the Senate, said the chamber will vote.",
