@@ -8,10 +8,11 @@ use super::lexicon::{
     ADJUNCT_OPENERS, AUXILIARIES, CLAUSE_SUBORDINATORS, CLOSING_QUOTES, CONTENT_OPENERS,
     COORDINATORS, CUE_WORDS, DETERMINERS, FEMALE_FIRST_NAMES, FINITE_AUXILIARIES,
     FIRST_PERSON_PRONOUNS, GROUP_PRONOUNS, IRREGULAR_PAST, MALE_FIRST_NAMES, MONTHS, NOUN_MARKERS,
-    NO_CLAUSE_CUES, OBJECT_FIRST_CUES, PERSON_PRONOUNS, PHRASE_LINKS, PHRASE_STOPS, POSTMODIFIERS,
-    POST_HEAD_PARTICIPLES, PREPOSITIONS, PREPOSITIONS_OPENING, RELATIVE_VERBS, SENTENCE_ADVERBS,
-    SENTENCE_FINAL, SEPARATORS, SPEECH_CUES, SUBJECT_MODIFIER_PREPOSITIONS, SUBJECT_PARTICIPLES,
-    TIME_ADJUNCT_OPENERS, TITLE_PARTICIPLES, WEEKDAYS,
+    NO_CLAUSE_CUES, OBJECT_FIRST_CUES, PERSON_PRONOUNS, PHRASE_LINKS, PHRASE_STOPS,
+    POSSESSIVE_DETERMINERS, POSTMODIFIERS, POST_HEAD_PARTICIPLES, PREPOSITIONS,
+    PREPOSITIONS_OPENING, RELATIVE_VERBS, SENTENCE_ADVERBS, SENTENCE_FINAL, SEPARATORS,
+    SPEECH_CUES, SUBJECT_MODIFIER_PREPOSITIONS, SUBJECT_PARTICIPLES, TIME_ADJUNCT_OPENERS,
+    TITLE_PARTICIPLES, WEEKDAYS,
 };
 use crate::segment::TokenSentence;
 
@@ -488,9 +489,14 @@ impl Document<'_> {
                 && k > from
                 && k + 1 < limit
                 && self.is_word(k + 1);
+            // `said his best friend`: a possessive opens the phrase after a cue.
+            let opening_possessive = k == from
+                && k + 1 < limit
+                && self.is_word(k + 1)
+                && POSSESSIVE_DETERMINERS.contains(&lower.as_str());
             if WEEKDAYS.contains(&lower.as_str())
                 || AUXILIARIES.contains(&lower.as_str())
-                || (PHRASE_STOPS.contains(&lower.as_str()) && !is_link)
+                || (PHRASE_STOPS.contains(&lower.as_str()) && !is_link && !opening_possessive)
             {
                 break;
             }

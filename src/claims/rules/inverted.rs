@@ -292,6 +292,14 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_opens_the_source_after_an_inverted_cue() {
+        assert_claims(
+            "\"It was his first attempt,\" said his best friend.",
+            &[("his-best-friend", "It was his first attempt")],
+        );
+    }
+
+    #[test]
     fn records_show_and_polls_find_after_their_content() {
         assert_claims(
             "He agreed to sell the plane in 2010, records show.",
