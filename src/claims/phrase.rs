@@ -741,11 +741,15 @@ impl Document<'_> {
             // `said she intended to show that …`, `said the spate of shootings demands that
             // …`: the `that` of a later cue with a subject of its own belongs to that cue,
             // and the content starts after this one.
+            // (`said he had told Jones that …`: a listener may come between.)
+            let that_after = |k: usize| k < sentence.last && self.lower(k) == "that";
             let later_cue = j > cue_end
                 && self.is_word(j)
                 && self.is_in(j, CUE_WORDS)
                 && j + 1 < sentence.last
-                && self.lower(j + 1) == "that"
+                && (that_after(j + 1)
+                    || (self.is_in(j, OBJECT_FIRST_CUES)
+                        && that_after(self.listener_end(j, j + 1, sentence.last))))
                 && ((cue_end..j).any(|k| is_pronoun(&self.lower(k))) || clause_follows);
             if later_cue {
                 break;
@@ -818,6 +822,17 @@ impl Document<'_> {
 mod tests {
     use crate::claims::rules::test_support::{assert_claims, extract};
     use crate::claims::SpeakerKind;
+
+    #[test]
+    fn a_that_after_a_later_cue_and_its_listener_belongs_to_that_cue() {
+        assert_claims(
+            "Smith said he had told Jones that Mexico would not pay.",
+            &[
+                ("smith", "he had told Jones that Mexico would not pay"),
+                ("smith", "that Mexico would not pay"),
+            ],
+        );
+    }
 
     #[test]
     fn an_if_after_the_listener_opens_the_content_later_it_is_a_condition() {
