@@ -1,13 +1,46 @@
 //! Labels before a colon: `PENCE: …` opening a paragraph (transcripts, headlines) and a
-//! fronted cue before the name (`Said Ellis: "…"`).
+//! fronted cue before the name (`Said Ellis: "…"`), which may also introduce its quotation
+//! after a comma and a description of the source (`Said Dorothy Poynter, a neighbor, "…"`).
 
 use crate::claims::document::Document;
 use crate::claims::lexicon::{FRONTED_CUES, NOT_LABELS, OPENING_QUOTES};
 use crate::claims::reported::Frame;
+use crate::segment::TokenSentence;
 
 impl Document<'_> {
-    /// `NAME: …` at the start of a paragraph (transcripts, headlines).
+    /// A label (`NAME: …`) or a fronted cue with its quotation (`Said Dorothy Poynter, who
+    /// grew up with Ali, "…"`).
     pub(crate) fn label_frame(&self, si: usize) -> Option<Frame> {
+        self.colon_label_frame(si)
+            .or_else(|| self.fronted_quote_frame(&self.sentences[si]))
+    }
+
+    /// `Said Dorothy Poynter, who grew up with Ali, "…"`: a fronted cue opening the
+    /// sentence, its source and what describes it, then the quotation after a comma or a
+    /// colon.
+    fn fronted_quote_frame(&self, sentence: &TokenSentence) -> Option<Frame> {
+        const MAX_DESCRIPTION_TOKENS: usize = 24;
+        let first = sentence.first;
+        if !self.is_in(first, FRONTED_CUES) || !self.is_capitalised(first) {
+            return None;
+        }
+        let source = self.phrase_after(first + 1, sentence.last)?;
+        let limit = sentence.last.min(source.1 + MAX_DESCRIPTION_TOKENS);
+        let quote = (source.1..limit)
+            .take_while(|&k| self.quote_around(k).is_none() || self.quote_opened_at(k).is_some())
+            .find_map(|k| self.quote_opened_at(k))?;
+        let introduced = matches!(self.word(quote.open - 1), "," | ":");
+        introduced.then(|| Frame {
+            content: (quote.start, quote.end),
+            source: Some(source),
+            cue: Some((first, first + 1)),
+            continues: None,
+            gap: None,
+        })
+    }
+
+    /// `NAME: …` at the start of a paragraph (transcripts, headlines).
+    fn colon_label_frame(&self, si: usize) -> Option<Frame> {
         let sentence = &self.sentences[si];
         let starts_paragraph = si == 0 || self.sentences[si - 1].paragraph != sentence.paragraph;
         let mut first = sentence.first;
@@ -62,6 +95,15 @@ impl Document<'_> {
 mod tests {
     use crate::claims::rules::test_support::{assert_claims, assert_no_claims, claims_of, has};
     use crate::claims::ClaimKind;
+
+    #[test]
+    fn a_fronted_cue_introduces_the_quotation_after_its_described_source() {
+        assert_claims(
+            "Said Dorothy Poynter, who grew up with Ali in the neighborhood, \u{201c}We were all so proud of him.\u{201d}",
+            &[("poynter", "We were all so proud of him.")],
+        );
+        assert_no_claims("Said to be the oldest house in town, the museum opened in May.");
+    }
 
     #[test]
     fn transcript_labels_speak_to_the_end_of_their_paragraph() {
