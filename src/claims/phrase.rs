@@ -62,9 +62,10 @@ impl Document<'_> {
         }
         let end = j;
         let last = self.lower(end - 1);
-        // `Most of them said …`: a quantifier of a pronoun is the group it picks out; not
-        // before a participle (`families, most of them seeking asylum`).
-        let of_pronoun = matches!(last.as_str(), "them" | "us")
+        // `Most of them said …`, `…, many of whom say …`: a quantifier of a pronoun is the
+        // group it picks out; not before a participle (`families, most of them seeking
+        // asylum`).
+        let of_pronoun = matches!(last.as_str(), "them" | "us" | "whom")
             && end >= first + 3
             && self.lower(end - 2) == "of"
             && !self.lower(cue).ends_with("ing");

@@ -134,7 +134,7 @@ pub fn classify(words: &[&str]) -> Mention {
         lower.get(k + 1).is_some_and(|w| w == "of")
             && lower
                 .get(k + 2)
-                .is_some_and(|w| matches!(w.as_str(), "them" | "us"))
+                .is_some_and(|w| matches!(w.as_str(), "them" | "us" | "whom"))
     };
     while first < words.len() && DETERMINERS.contains(&lower[first].as_str()) && !of_pronoun(first)
     {

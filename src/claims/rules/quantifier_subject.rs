@@ -64,6 +64,10 @@ mod tests {
             "Until the shutdown, most of them said they had loved the job.",
             &[("most", "they had loved the job")],
         );
+        assert_claims(
+            "The veto angered families of victims, many of whom say the claims are unfounded.",
+            &[("many", "the claims are unfounded")],
+        );
         // Before a participle it describes the noun before it.
         assert_no_claims("Agents caught many families at the border, most of them seeking asylum.");
     }
