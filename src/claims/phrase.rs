@@ -502,7 +502,8 @@ impl Document<'_> {
                 break;
             }
             k += 1;
-            if k - from > 10 {
+            // Ten words at most; the slash of `Times/CBS` is none.
+            if (from..k).filter(|&j| self.is_word(j)).count() > 10 {
                 return None;
             }
         }
