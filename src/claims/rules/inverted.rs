@@ -289,6 +289,10 @@ mod tests {
                 "Clinton leads by five points",
             )],
         );
+        assert_claims(
+            "Clinton leads, according to a New York Times/CBS News poll released last week.",
+            &[("new-york-times-cbs-news-poll", "Clinton leads")],
+        );
     }
 
     #[test]
