@@ -281,7 +281,10 @@ impl Document<'_> {
             let Some((start, _)) = self.phrase_ending_at(name_end, first) else {
                 continue;
             };
-            if !self.is_capitalised(start) {
+            // `an intelligence source, who was not authorized to speak, told …`: a relative
+            // clause may describe a description too.
+            let relative = self.is_one_of(comma + 1, &["who"]);
+            if !self.is_capitalised(start) && !relative {
                 continue;
             }
             // `On February 18, …`: a date opening the sentence is no subject.

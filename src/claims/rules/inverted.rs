@@ -5,7 +5,8 @@
 
 use crate::claims::document::{Document, TokenRange};
 use crate::claims::lexicon::{
-    CLOSING_QUOTES, FINITE_AUXILIARIES, INVERTING_CUES, IRREGULAR_PAST, SENTENCE_FINAL, SEPARATORS,
+    CLOSING_QUOTES, DETERMINERS, FINITE_AUXILIARIES, INVERTING_CUES, IRREGULAR_PAST, NOUN_MARKERS,
+    OBJECT_FIRST_CUES, SENTENCE_FINAL, SEPARATORS,
 };
 use crate::claims::quotes::Quote;
 use crate::claims::reported::Frame;
@@ -21,11 +22,18 @@ impl<'a> Document<'a> {
         tail: usize,
         sentence: &TokenSentence,
     ) -> Option<Frame> {
-        let before_source = source.0.checked_sub(1).filter(|&b| b >= sentence.first);
+        // `"…," this source told the Post`: a determiner the subject leaves out opens it.
+        let mut opening = source.0;
+        while opening > sentence.first
+            && (self.is_in(opening - 1, NOUN_MARKERS) || self.is_in(opening - 1, DETERMINERS))
+        {
+            opening -= 1;
+        }
+        let before_source = opening.checked_sub(1).filter(|&b| b >= sentence.first);
         // `MACAU (Reuters) – Adelson said on Friday …`: a dateline's dash separates nothing.
         let after_separator = before_source.is_some_and(|b| {
             SEPARATORS.contains(&self.word(b)) || CLOSING_QUOTES.contains(&self.word(b))
-        }) && !self.after_dateline(sentence.first, source.0);
+        }) && !self.after_dateline(sentence.first, opening);
         // `"…," she said several months later`: a quotation that ends in a comma before
         // its source is the content whatever follows the cue.
         let after_open_quote = before_source.is_some_and(|b| {
@@ -41,9 +49,11 @@ impl<'a> Document<'a> {
         }
         // Without content before it (`As a phone rang, the announcer said, "…"`), the
         // report is not inverted after all.
-        let mut content = self.content_before(source.0, sentence)?;
+        let mut content = self.content_before(opening, sentence)?;
         let quoted = after_open_quote
-            || before_source.is_some_and(|b| self.quote_closed_at(b - 1).is_some());
+            || before_source
+                .and_then(|b| b.checked_sub(1))
+                .is_some_and(|b| self.quote_closed_at(b).is_some());
         if let Some(end) = self.interrupted_clause_end(tail, sentence, quoted) {
             // The claim is the article's text of its whole span, the report inside it too.
             content.1 = end;
@@ -51,9 +61,11 @@ impl<'a> Document<'a> {
         }
         // `Still, he said, officials …`: one opening word is no content; what follows the
         // report is.
-        let opening = sentence.first..source.0;
-        let quoted = opening.clone().any(|k| self.quote_closed_at(k).is_some());
-        if !quoted && opening.filter(|&k| self.is_word(k)).count() < 2 {
+        let opening_words = sentence.first..opening;
+        let quoted = opening_words
+            .clone()
+            .any(|k| self.quote_closed_at(k).is_some());
+        if !quoted && opening_words.filter(|&k| self.is_word(k)).count() < 2 {
             return None;
         }
         Some(self.inverted_frame(content, source, cue, cue.1, sentence))
@@ -61,7 +73,8 @@ impl<'a> Document<'a> {
 
     /// `The plan, Smith said on Monday, would fail.`: where the clause that the report
     /// interrupts ends, when a separator and a finite auxiliary or, after content that is no
-    /// quotation, a past verb follow the report's short adjunct at `tail`.
+    /// quotation, a past verb, `that` or `because` follow the report's short adjunct at
+    /// `tail`.
     fn interrupted_clause_end(
         &self,
         tail: usize,
@@ -80,8 +93,12 @@ impl<'a> Document<'a> {
         };
         // After a quotation a participle describes the speaker (`"…," McCain said, asked
         // about …`).
+        // `But there is a risk, some Democrats said, that …`: a complement or a reason
+        // resumes it too.
+        let complement = self.is_one_of(verb, &["that", "because"]);
         let resumes = verb < sentence.last
-            && (self.is_in(verb, FINITE_AUXILIARIES) || (!after_quotation && past(verb)));
+            && (self.is_in(verb, FINITE_AUXILIARIES)
+                || (!after_quotation && (past(verb) || complement)));
         if !resumes || self.quote_around(separator + 1).is_some() {
             return None;
         }
@@ -103,7 +120,8 @@ impl<'a> Document<'a> {
         let before = cue.checked_sub(1).filter(|&b| b >= sentence.first)?;
         let inverted =
             SEPARATORS.contains(&self.word(before)) || CLOSING_QUOTES.contains(&self.word(before));
-        if !inverted || !self.is_in(cue, INVERTING_CUES) {
+        // `…, told Fox News`: a cue with a listener never comes before its source.
+        if !inverted || !self.is_in(cue, INVERTING_CUES) || self.is_in(cue, OBJECT_FIRST_CUES) {
             return None;
         }
         let mut source = self.phrase_after(cue_end, sentence.last)?;
@@ -292,6 +310,35 @@ mod tests {
         assert_claims(
             "Clinton leads, according to a New York Times/CBS News poll released last week.",
             &[("new-york-times-cbs-news-poll", "Clinton leads")],
+        );
+    }
+
+    #[test]
+    fn a_determiner_opens_the_source_after_a_quotation() {
+        assert_claims(
+            "\u{201c}Donald was his only supporter,\u{201d} this source told the Post.",
+            &[("source", "Donald was his only supporter")],
+        );
+        assert_claims(
+            "The effects are hard to predict, some Democrats said, that the party would move left.",
+            &[(
+                "democrats",
+                "The effects are hard to predict, some Democrats said, that the party would move left",
+            )],
+        );
+    }
+
+    #[test]
+    fn told_after_a_quotation_closing_the_sentence_before_reports_it() {
+        assert_claims(
+            "\u{201c}Who knows?\u{201d} Trump told a television station in an interview.",
+            &[("trump", "Who knows?")],
+        );
+        // A listener never follows the cue as its source; a relative clause describes the
+        // description before it.
+        assert_claims(
+            "\u{201c}The agents are under pressure,\u{201d} an intelligence source, who was not authorized to speak, told Fox News.",
+            &[("intelligence-source", "The agents are under pressure")],
         );
     }
 

@@ -31,9 +31,7 @@ impl Document<'_> {
         // `"…!" Smith wrote in an email.`: the quotation just before, when nothing but an
         // adjunct follows a cue without a listener (`told reporters about …` has content).
         if let Some(quote) = self.quotation_before_sentence(source, sentence) {
-            if !self.is_in(cue, OBJECT_FIRST_CUES)
-                && self.only_time_or_place_follows(tail, sentence)
-            {
+            if self.only_time_or_place_follows(tail, sentence) {
                 return Some(Frame::new((quote.start, quote.end), source, (cue, cue_end)));
             }
         }
