@@ -730,6 +730,11 @@ impl Document<'_> {
         while j < window_end {
             let w = self.lower(j);
             if let Some(quote) = self.quote_opened_at(j) {
+                // `told "Face the Nation" that …`: a quoted title is the listener.
+                if object_first && j == cue_end && self.quoted_title_at(j).is_some() {
+                    j = quote.close + 1;
+                    continue;
+                }
                 if j == cue_end || self.word(j - 1) == "," || self.word(j - 1) == ":" {
                     start = j;
                     break;

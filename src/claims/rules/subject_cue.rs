@@ -4,7 +4,7 @@
 
 use crate::claims::document::{Document, TokenRange};
 use crate::claims::lexicon::{
-    OBJECT_FIRST_CUES, OBJECT_PRONOUNS, SENTENCE_FINAL, VENUE_PREPOSITIONS,
+    OBJECT_FIRST_CUES, OBJECT_PRONOUNS, SENTENCE_FINAL, TITLE_CASE_SMALL_WORDS, VENUE_PREPOSITIONS,
 };
 use crate::claims::quotes::Quote;
 use crate::claims::reported::Frame;
@@ -72,12 +72,32 @@ impl Document<'_> {
 
     /// Where the cue's listener or object ends (`told reporters`, `told me`), so that what
     /// follows it can be read as content or adjunct; `cue_end` for other cues.
+    /// A short quotation of title-case words opening at `k` (`"Fox and Friends,"`): the
+    /// name of a show or a work, not words anyone said.
+    pub(crate) fn quoted_title_at(&self, k: usize) -> Option<&Quote> {
+        const MAX_TITLE_WORDS: usize = 5;
+        let quote = self.quote_opened_at(k)?;
+        let words: Vec<usize> = (quote.open + 1..quote.close)
+            .filter(|&j| self.is_word(j))
+            .collect();
+        let title_case = words
+            .iter()
+            .all(|&j| self.is_capitalised(j) || self.is_in(j, TITLE_CASE_SMALL_WORDS));
+        let title = !words.is_empty() && words.len() <= MAX_TITLE_WORDS && title_case;
+        title.then_some(quote)
+    }
+
     pub(crate) fn listener_end(&self, cue: usize, cue_end: usize, last: usize) -> usize {
         if !self.is_in(cue, OBJECT_FIRST_CUES) {
             return cue_end;
         }
         if cue_end < last && self.is_in(cue_end, OBJECT_PRONOUNS) {
             cue_end + 1
+        } else if let Some(title) = self.quoted_title_at(cue_end) {
+            // `told "Fox and Friends," reminding …`: a show's quoted title is the listener;
+            // a comma inside its marks ends the report as one after them would.
+            let comma_inside = self.word(title.close - 1) == ",";
+            title.close + usize::from(!comma_inside)
         } else {
             self.phrase_after(cue_end, last)
                 .map_or(cue_end, |object| object.1)
@@ -159,6 +179,18 @@ mod tests {
         assert_claims(
             "The deputy head of the delegation to the forum said the talks had failed.",
             &[("deputy-head", "the talks had failed")],
+        );
+    }
+
+    #[test]
+    fn a_quoted_show_after_told_is_the_listener() {
+        assert_claims(
+            "Kuleba told \"Face the Nation\" that the talks failed.",
+            &[("kuleba", "that the talks failed")],
+        );
+        assert_claims(
+            "\"He is fair game,\" Fiorina told \"Fox and Friends,\" reminding the hosts of it.",
+            &[("fiorina", "He is fair game")],
         );
     }
 
