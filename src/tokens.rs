@@ -75,8 +75,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 match char_at(i) {
                     Some(c) if is_word_char(c) => i += 1,
                     // Inner apostrophes and hyphens (don't, Russian-Ukrainian), decimals and
-                    // digit groups (3.5, 3,210) and abbreviation dots (U.S.) join a word.
-                    Some(joiner @ ('\'' | '’' | '-' | '.' | ',')) => {
+                    // digit groups (3.5, 3,210), abbreviation dots (U.S.) and an ampersand
+                    // between capitals (P&G, AT&T) join a word.
+                    Some(joiner @ ('\'' | '’' | '-' | '.' | ',' | '&')) => {
                         let next = char_at(i + 1);
                         let prev = chars[i - 1].1;
                         let joins = match joiner {
@@ -92,6 +93,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                                     && !matches!(char_at(i + 2), Some(n) if n.is_alphabetic())
                             }
                             ',' => false,
+                            '&' => {
+                                prev.is_uppercase() && matches!(next, Some(n) if n.is_uppercase())
+                            }
                             // `Gates' work`: a plural's possessive apostrophe ends the word.
                             '\'' | '’' if prev == 's' && next == Some(' ') => {
                                 if matches!(char_at(i + 2), Some(n) if n.is_lowercase()) {
@@ -198,6 +202,15 @@ mod tests {
         assert_eq!(
             words("The U.S. paid $3.5 billion, 3,210 don't."),
             ["The", "U.S.", "paid", "$", "3.5", "billion", ",", "3,210", "don't", "."]
+        );
+    }
+
+    #[test]
+    fn an_ampersand_between_capitals_joins_a_name() {
+        assert_eq!(words("P&G and AT&T"), ["P&G", "and", "AT&T"]);
+        assert_eq!(
+            words("Smith & Wesson, R&amp"),
+            ["Smith", "&", "Wesson", ",", "R", "&", "amp"]
         );
     }
 
