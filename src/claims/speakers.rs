@@ -392,7 +392,7 @@ fn is_initial(word: &str) -> bool {
     word.len() == 2 && word.ends_with('.')
 }
 
-fn is_first_name(lower: &str) -> bool {
+pub(crate) fn is_first_name(lower: &str) -> bool {
     FEMALE_FIRST_NAMES.contains(&lower) || MALE_FIRST_NAMES.contains(&lower)
 }
 

@@ -1,18 +1,51 @@
 //! Labels before a colon: `PENCE: …` opening a paragraph (transcripts, headlines) and a
 //! fronted cue before the name (`Said Ellis: "…"`), which may also introduce its quotation
-//! after a comma and a description of the source (`Said Dorothy Poynter, a neighbor, "…"`).
+//! after a comma and a description of the source (`Said Dorothy Poynter, a neighbor, "…"`),
+//! and a full name before a colon and a quotation (`Republican pollster Daron Shaw: "…"`).
 
 use crate::claims::document::Document;
 use crate::claims::lexicon::{FRONTED_CUES, NOT_LABELS, OPENING_QUOTES};
 use crate::claims::reported::Frame;
+use crate::claims::speakers::{classify, is_first_name, Mention};
 use crate::segment::TokenSentence;
 
 impl Document<'_> {
     /// A label (`NAME: …`) or a fronted cue with its quotation (`Said Dorothy Poynter, who
     /// grew up with Ali, "…"`).
     pub(crate) fn label_frame(&self, si: usize) -> Option<Frame> {
+        let sentence = &self.sentences[si];
         self.colon_label_frame(si)
-            .or_else(|| self.fronted_quote_frame(&self.sentences[si]))
+            .or_else(|| self.fronted_quote_frame(sentence))
+            .or_else(|| self.named_quotation_frame(sentence))
+    }
+
+    /// `Republican pollster Daron Shaw: "…"`, `Rep. Trey Gowdy (R-S.C.): "…"`: a person's
+    /// full name, then a colon and the quotation it introduces, anywhere in a sentence.
+    fn named_quotation_frame(&self, sentence: &TokenSentence) -> Option<Frame> {
+        (sentence.first + 1..sentence.last).find_map(|colon| {
+            if self.word(colon) != ":" {
+                return None;
+            }
+            let quote = self.quote_opened_at(colon + 1)?;
+            let name_end = self.skip_parenthetical_back(colon, sentence.first);
+            let (phrase_start, end) = self.phrase_ending_at(name_end, sentence.first)?;
+            // The name and the title before it, without a verb the phrase took in
+            // (`doesn't surprise Republican pollster Daron Shaw:`).
+            let start = (phrase_start..end).find(|&k| self.is_capitalised(k))?;
+            let words: Vec<&str> = (start..end).map(|k| self.word(k)).collect();
+            // A first name or a role tells a person's name from a place's (`Silicon Valley`).
+            let full_name = end == name_end
+                && self.is_capitalised(end - 1)
+                && matches!(classify(&words), Mention::Person { name, roles, .. }
+                    if name.len() >= 2 && (!roles.is_empty() || is_first_name(&name[0].to_lowercase())));
+            full_name.then(|| Frame {
+                content: (quote.start, quote.end),
+                source: Some((start, colon)),
+                cue: Some((colon, colon + 1)),
+                continues: None,
+                gap: None,
+            })
+        })
     }
 
     /// `Said Dorothy Poynter, who grew up with Ali, "…"`: a fronted cue opening the
@@ -95,6 +128,20 @@ impl Document<'_> {
 mod tests {
     use crate::claims::rules::test_support::{assert_claims, assert_no_claims, claims_of, has};
     use crate::claims::ClaimKind;
+
+    #[test]
+    fn a_full_name_before_a_colon_introduces_the_quotation() {
+        assert_claims(
+            "Pollsters agree - Carl Bialik: \u{201c}One lesson was a simple one.\u{201d}",
+            &[("bialik", "One lesson was a simple one.")],
+        );
+        assert_claims(
+            "Rep. Trey Gowdy (R-S.C.):\"Who told you that?\"",
+            &[("gowdy", "Who told you that?")],
+        );
+        // A place is no speaker.
+        assert_no_claims("It has a fan in Silicon Valley: \"He is a start-up kind of guy.\"");
+    }
 
     #[test]
     fn a_fronted_cue_introduces_the_quotation_after_its_described_source() {
