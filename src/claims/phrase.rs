@@ -353,11 +353,28 @@ impl Document<'_> {
         if modified && start == first + 1 && self.is_clause_opening_quantifier(first, first) {
             start = first;
         }
-        if start == first {
+        // `…, people close to Clinton say.`: after a separator the subject opens a clause,
+        // when no verb lies inside (`a group … sent a letter to the board urging …`).
+        let opens_clause = start > first
+            && SEPARATORS.contains(&self.word(start - 1))
+            && (start..phrase.0).all(|k| !self.looks_like_verb(k));
+        if start == first || (start < phrase.0 && opens_clause) {
             (start, phrase.1)
         } else {
             phrase
         }
+    }
+
+    /// Whether token `k` is a lower-case word that reads as a finite verb: a cue, a past
+    /// form or a third-person form (`sent`, `plans`, `uses`).
+    fn looks_like_verb(&self, k: usize) -> bool {
+        let lower = self.lower(k);
+        let third_person = lower.ends_with('s') && !lower.ends_with("ss") && lower.len() > 3;
+        self.word(k).starts_with(char::is_lowercase)
+            && (CUE_WORDS.contains(&lower.as_str())
+                || IRREGULAR_PAST.contains(&lower.as_str())
+                || lower.ends_with("ed")
+                || (third_person && self.is_in(k + 1, DETERMINERS)))
     }
 
     /// The noun phrase that ends just before token `end`, going back no further than
@@ -647,9 +664,15 @@ impl Document<'_> {
         if let Some(quote) = self.quote_opened_at(start) {
             start = quote.open + 1;
         }
-        // `On Tuesday, Clinton said …` misread as inverted: an opening adjunct is not content.
+        // `On Tuesday, Clinton said …` misread as inverted: an opening adjunct is not content,
+        // after a conjunction too (`But in recent days, advisers say, …`).
+        let opener = if self.is_in(start, COORDINATORS) && start + 1 < end {
+            start + 1
+        } else {
+            start
+        };
         let adjunct =
-            self.is_in(start, PREPOSITIONS_OPENING) && self.is_opening_adjunct(start, end);
+            self.is_in(opener, PREPOSITIONS_OPENING) && self.is_opening_adjunct(opener, end);
         (start < end && !adjunct).then(|| (self.tokens[start].start, self.tokens[end - 1].end))
     }
 

@@ -343,6 +343,19 @@ mod tests {
     }
 
     #[test]
+    fn a_source_modified_after_its_head_follows_the_content() {
+        assert_claims(
+            "The candidate can win, people familiar with the matter said.",
+            &[("people", "The candidate can win")],
+        );
+        // A conjunction before an opening adjunct leaves it an adjunct.
+        assert_claims(
+            "But in recent days, advisers to Mr. Obama say, the president has grown weary.",
+            &[("advisers", "the president has grown weary")],
+        );
+    }
+
+    #[test]
     fn a_possessive_opens_the_source_after_an_inverted_cue() {
         assert_claims(
             "\"It was his first attempt,\" said his best friend.",
