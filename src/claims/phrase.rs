@@ -510,11 +510,13 @@ impl Document<'_> {
                 && k > from
                 && k + 1 < limit
                 && self.is_word(k + 1);
-            // `said his best friend`: a possessive opens the phrase after a cue.
+            // `said his best friend`, `say some Democrats`: a possessive or a quantifier
+            // opens the phrase after a cue.
             let opening_possessive = k == from
                 && k + 1 < limit
                 && self.is_word(k + 1)
-                && POSSESSIVE_DETERMINERS.contains(&lower.as_str());
+                && (POSSESSIVE_DETERMINERS.contains(&lower.as_str())
+                    || DETERMINERS.contains(&lower.as_str()));
             if WEEKDAYS.contains(&lower.as_str())
                 || AUXILIARIES.contains(&lower.as_str())
                 || (PHRASE_STOPS.contains(&lower.as_str()) && !is_link && !opening_possessive)

@@ -343,6 +343,14 @@ mod tests {
     }
 
     #[test]
+    fn a_quantifier_opens_the_source_after_an_inverted_cue() {
+        assert_claims(
+            "The candidate can win, say some Democrats, who cringe at the memory.",
+            &[("democrats", "The candidate can win")],
+        );
+    }
+
+    #[test]
     fn a_source_modified_after_its_head_follows_the_content() {
         assert_claims(
             "The candidate can win, people familiar with the matter said.",
