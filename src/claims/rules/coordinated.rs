@@ -3,7 +3,7 @@
 //! businessman said, arguing that …`).
 
 use crate::claims::document::{Document, TokenRange};
-use crate::claims::lexicon::{AUXILIARIES, COORDINATORS, CUE_WORDS, IRREGULAR_PAST};
+use crate::claims::lexicon::{AUXILIARIES, COORDINATORS, CUE_WORDS, IRREGULAR_PAST, NOUN_MARKERS};
 use crate::claims::reported::Frame;
 use crate::segment::TokenSentence;
 
@@ -59,11 +59,18 @@ impl Document<'_> {
     fn opening_subject(&self, sentence: &TokenSentence, cue: usize) -> Option<TokenRange> {
         let verb = (sentence.first + 1..cue).find(|&k| {
             let lower = self.lower(k);
+            // `Wealth-X keeps its finances a secret but says …`: after a name and before a
+            // determiner, an -s word is the verb (`FBI officials said` has its noun).
+            let present_after_name = lower.ends_with('s')
+                && !lower.ends_with("ss")
+                && self.is_capitalised(k - 1)
+                && self.is_in(k + 1, NOUN_MARKERS);
             self.word(k).starts_with(char::is_lowercase)
                 && (self.is_in(k, AUXILIARIES)
                     || lower.ends_with("ed")
                     || self.is_in(k, IRREGULAR_PAST)
-                    || self.is_in(k, CUE_WORDS))
+                    || self.is_in(k, CUE_WORDS)
+                    || present_after_name)
         })?;
         self.subject_before(verb, sentence.first)
             .filter(|&(start, _)| start == sentence.first)
@@ -83,6 +90,10 @@ mod tests {
             &[("mcconnell", "that Trump would be very competitive")],
         );
         assert_no_claims("In the end the talks dragged on and said little.");
+        assert_claims(
+            "Wealth-X keeps its finances a secret but says its business has tripled.",
+            &[("wealth-x", "its business has tripled")],
+        );
     }
 
     #[test]
