@@ -4,7 +4,8 @@
 
 use crate::claims::document::{Document, TokenRange};
 use crate::claims::lexicon::{
-    OBJECT_FIRST_CUES, OBJECT_PRONOUNS, SENTENCE_FINAL, TITLE_CASE_SMALL_WORDS, VENUE_PREPOSITIONS,
+    CLAUSE_SUBORDINATORS, OBJECT_FIRST_CUES, OBJECT_PRONOUNS, SENTENCE_FINAL,
+    TITLE_CASE_SMALL_WORDS, VENUE_PREPOSITIONS,
 };
 use crate::claims::quotes::Quote;
 use crate::claims::reported::Frame;
@@ -38,7 +39,10 @@ impl Document<'_> {
         if self.adjunct_before_participle(cue, tail, sentence.last) {
             return None;
         }
-        if let Some(content) = self.content_after(cue, cue_end, sentence) {
+        if let Some(mut content) = self.content_after(cue, cue_end, sentence) {
+            if let Some(end) = self.subordinate_clause_end(source, cue_end, sentence) {
+                content.1 = content.1.min(end);
+            }
             return Some(Frame::new(content, source, (cue, cue_end)));
         }
         // `Kuleba said:` ending a paragraph, or `Kuleba said.` after a quoted sentence.
@@ -49,6 +53,25 @@ impl Document<'_> {
         }
         let quote = self.quotation_before_sentence(source, sentence)?;
         Some(Frame::new((quote.start, quote.end), source, (cue, cue_end)))
+    }
+
+    /// `While analysts say there is a benefit, the race is close.`: where a report whose
+    /// subject opens a subordinate clause at the sentence's start ends, at the clause's
+    /// comma (a byte offset).
+    fn subordinate_clause_end(
+        &self,
+        source: TokenRange,
+        cue_end: usize,
+        sentence: &TokenSentence,
+    ) -> Option<usize> {
+        let subordinate =
+            source.0 == sentence.first + 1 && self.is_in(sentence.first, CLAUSE_SUBORDINATORS);
+        if !subordinate {
+            return None;
+        }
+        let comma = (cue_end + 1..sentence.last)
+            .find(|&k| self.word(k) == "," && self.quote_around(k).is_none())?;
+        Some(self.tokens[comma - 1].end)
     }
 
     /// Whether the sentence ends at `k`, or goes on with a time or a place (`in an email
@@ -179,6 +202,14 @@ mod tests {
         assert_claims(
             "The deputy head of the delegation to the forum said the talks had failed.",
             &[("deputy-head", "the talks had failed")],
+        );
+    }
+
+    #[test]
+    fn a_report_inside_an_opening_subordinate_clause_ends_with_it() {
+        assert_claims(
+            "While analysts say there is a benefit, the race is close.",
+            &[("analysts", "there is a benefit")],
         );
     }
 
