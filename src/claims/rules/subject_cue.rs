@@ -56,8 +56,8 @@ impl Document<'_> {
     }
 
     /// `While analysts say there is a benefit, the race is close.`: where a report whose
-    /// subject opens a subordinate clause at the sentence's start ends, at the clause's
-    /// comma (a byte offset).
+    /// subject opens a subordinate clause at the sentence's start, or is a relative pronoun
+    /// after a comma, ends: at the clause's comma (a byte offset).
     fn subordinate_clause_end(
         &self,
         source: TokenRange,
@@ -66,11 +66,19 @@ impl Document<'_> {
     ) -> Option<usize> {
         let subordinate =
             source.0 == sentence.first + 1 && self.is_in(sentence.first, CLAUSE_SUBORDINATORS);
-        if !subordinate {
+        // `Graham, who says allies should send troops, tweeted that …`: a relative clause
+        // between commas ends where the main verb resumes.
+        let relative = source.1 >= source.0 + 3
+            && self.lower(source.1 - 1) == "who"
+            && self.word(source.1 - 2) == ",";
+        if !subordinate && !relative {
             return None;
         }
-        let comma = (cue_end + 1..sentence.last)
-            .find(|&k| self.word(k) == "," && self.quote_around(k).is_none())?;
+        let comma = (cue_end + 1..sentence.last).find(|&k| {
+            let resumes = subordinate
+                || (k + 1 < sentence.last && self.word(k + 1).starts_with(char::is_lowercase));
+            self.word(k) == "," && self.quote_around(k).is_none() && resumes
+        })?;
         Some(self.tokens[comma - 1].end)
     }
 
@@ -206,10 +214,17 @@ mod tests {
     }
 
     #[test]
-    fn a_report_inside_an_opening_subordinate_clause_ends_with_it() {
+    fn a_report_inside_an_opening_subordinate_or_a_relative_clause_ends_with_it() {
         assert_claims(
             "While analysts say there is a benefit, the race is close.",
             &[("analysts", "there is a benefit")],
+        );
+        assert_claims(
+            "Graham, who says allies should send troops, tweeted that the strategy failed.",
+            &[
+                ("graham", "allies should send troops"),
+                ("graham", "that the strategy failed"),
+            ],
         );
     }
 
