@@ -59,8 +59,11 @@ impl<'a> Document<'a> {
 
     /// The token that opens a parenthetical closing just before `end`, or `end`.
     pub(crate) fn skip_parenthetical_back(&self, end: usize, first: usize) -> usize {
+        // A parenthetical may be a whole description (`(a Connecticut Democrat so boyish he
+        // has been mistaken for a junior staffer)`).
+        const MAX_PARENTHETICAL_TOKENS: usize = 30;
         if end > first && self.word(end - 1) == ")" {
-            if let Some(open) = (first.max(end.saturating_sub(12))..end - 1)
+            if let Some(open) = (first.max(end.saturating_sub(MAX_PARENTHETICAL_TOKENS))..end - 1)
                 .rev()
                 .find(|&j| self.word(j) == "(")
             {

@@ -246,6 +246,10 @@ mod tests {
             "Rep. Jim Jordan (R-Ohio), an oversight panel member, said the deal was strange.",
             &[("jordan", "the deal was strange")],
         );
+        assert_claims(
+            "Sen. Chris Murphy (a Connecticut Democrat so boyish he has been mistaken for a junior staffer) says he was unfocused.",
+            &[("murphy", "he was unfocused")],
+        );
     }
 
     #[test]
