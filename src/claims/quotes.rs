@@ -35,8 +35,12 @@ pub fn find_quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
             continue;
         }
         let mark = token.text(text);
+        // `”Fear. I am truly afraid …” ― Edwin Monroy`: a closing mark opening a paragraph
+        // opens a quotation in sloppily typed text.
+        let opens_paragraph = i == 0 || tokens[i - 1].kind == TokenKind::Newline;
         match (mark, open) {
             ("“" | "«", None) => open = Some((i, mark)),
+            ("”", None) if opens_paragraph => open = Some((i, "\"")),
             ("\"" | "``", None) => open = Some((i, mark)),
             ("''", None) => open = Some((i, "\"")),
             ("”", Some((start, "“")))
@@ -94,6 +98,14 @@ mod tests {
         assert_eq!(
             quoted("\"One,\" he said, “two.” And «three»."),
             ["One,", "two.", "three"]
+        );
+    }
+
+    #[test]
+    fn a_closing_mark_opening_a_paragraph_opens_a_quotation() {
+        assert_eq!(
+            quoted("Getty.\n\n\u{201d}Fear. I am afraid.\u{201d} \u{2015} Edwin Monroy"),
+            ["Fear. I am afraid."]
         );
     }
 
