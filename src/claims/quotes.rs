@@ -49,8 +49,13 @@ pub fn find_quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
                 push_quote(&mut quotes, tokens, start, i, true);
                 open = None;
             }
-            // A straight quote closes a curly one in sloppily typed text.
+            // A straight quote closes a curly one in sloppily typed text, and so does an
+            // opening mark that ends a word (`… for her here,“ said Jim Clyburn`).
             ("\"" | "”" | "''", Some((start, _))) => {
+                push_quote(&mut quotes, tokens, start, i, true);
+                open = None;
+            }
+            ("“", Some((start, _))) if ends_word(text, token.end) => {
                 push_quote(&mut quotes, tokens, start, i, true);
                 open = None;
             }
@@ -61,6 +66,12 @@ pub fn find_quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
         push_quote(&mut quotes, tokens, start, tokens.len(), false);
     }
     quotes
+}
+
+/// Whether the text at byte `end` is a space or the end of the text: a mark there ends a
+/// word rather than opening one.
+fn ends_word(text: &str, end: usize) -> bool {
+    text[end..].chars().next().is_none_or(char::is_whitespace)
 }
 
 fn push_quote(quotes: &mut Vec<Quote>, tokens: &[Token], open: usize, close: usize, closed: bool) {
@@ -98,6 +109,14 @@ mod tests {
         assert_eq!(
             quoted("\"One,\" he said, “two.” And «three»."),
             ["One,", "two.", "three"]
+        );
+    }
+
+    #[test]
+    fn an_opening_mark_before_a_space_closes_an_open_quotation() {
+        assert_eq!(
+            quoted("\u{201c}It could create problems,\u{201c} said Jim Clyburn."),
+            ["It could create problems,"]
         );
     }
 
