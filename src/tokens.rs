@@ -39,8 +39,19 @@ pub const TITLE_ABBREVIATIONS: &[&str] = &[
 /// but unlike a title they can end a sentence.
 pub const NAME_SUFFIX_ABBREVIATIONS: &[&str] = &["jr", "sr"];
 
+/// A letter, a digit or a combining mark (`A\u{303}`, a decomposed `Ã`).
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+fn is_combining_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// A C1 control or Latin-1 symbol (U+0080 to U+00BF, not the no-break space) that UTF-8
+/// misdecoded as Latin-1 leaves after `Ã` or `Â` inside a word.
+fn is_mojibake(c: char) -> bool {
+    ('\u{80}'..='\u{bf}').contains(&c) && c != '\u{a0}'
 }
 
 /// Splits `text` into tokens. Spaces are dropped; runs of line breaks become one `Newline`.
@@ -74,6 +85,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             loop {
                 match char_at(i) {
                     Some(c) if is_word_char(c) => i += 1,
+                    // `FranÃ\u{83}Â§ois`: UTF-8 read as Latin-1 leaves control and symbol
+                    // characters after `Ã` or `Â` inside a name; a run of them between
+                    // letters joins it.
+                    Some(c)
+                        if is_mojibake(c)
+                            && (matches!(chars[i - 1].1, 'Ã' | 'Â')
+                                || is_combining_mark(chars[i - 1].1)) =>
+                    {
+                        let mut j = i;
+                        let in_run = |c: char| {
+                            is_mojibake(c) || is_combining_mark(c) || matches!(c, 'Â' | 'Ã' | 'A')
+                        };
+                        while char_at(j).is_some_and(in_run) {
+                            j += 1;
+                        }
+                        if !char_at(j).is_some_and(is_word_char) {
+                            break;
+                        }
+                        i = j;
+                    }
                     // Inner apostrophes and hyphens (don't, Russian-Ukrainian), decimals and
                     // digit groups (3.5, 3,210), abbreviation dots (U.S.) and an ampersand
                     // between capitals (P&G, AT&T) join a word.
@@ -203,6 +234,25 @@ mod tests {
             words("The U.S. paid $3.5 billion, 3,210 don't."),
             ["The", "U.S.", "paid", "$", "3.5", "billion", ",", "3,210", "don't", "."]
         );
+    }
+
+    #[test]
+    fn misdecoded_characters_inside_a_name_join_it() {
+        assert_eq!(
+            words("President Fran\u{c3}\u{83}\u{c2}\u{a7}ois Hollande said"),
+            [
+                "President",
+                "Fran\u{c3}\u{83}\u{c2}\u{a7}ois",
+                "Hollande",
+                "said"
+            ]
+        );
+        // Decomposed, with combining marks.
+        let decomposed = "Fran\u{41}\u{303}\u{83}\u{41}\u{302}\u{a7}ois Hollande";
+        let name = decomposed.split(' ').next().unwrap_or_default();
+        assert_eq!(words(decomposed), [name, "Hollande"]);
+        // A symbol after a word is no part of it.
+        assert_eq!(words("cost 5\u{a2} each"), ["cost", "5", "\u{a2}", "each"]);
     }
 
     #[test]
