@@ -265,7 +265,16 @@ impl Document<'_> {
                 && self
                     .word(comma + 1)
                     .starts_with(|c: char| c.is_ascii_digit());
-            if (CLOSING_QUOTES.contains(&w) || SENTENCE_FINAL.contains(&w)) && !number_dot {
+            // `a contestant on the show "The Apprentice," who …`: a quoted title is part of
+            // the appositive.
+            let quoted_title = self
+                .quote_closed_at(comma)
+                .is_some_and(|quote| self.quoted_title_at(quote.open).is_some())
+                || self.quoted_title_at(comma).is_some();
+            if (CLOSING_QUOTES.contains(&w) || SENTENCE_FINAL.contains(&w))
+                && !number_dot
+                && !quoted_title
+            {
                 break;
             }
             if w != "," {

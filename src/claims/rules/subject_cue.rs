@@ -241,6 +241,14 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_title_inside_an_appositive_is_part_of_it() {
+        assert_claims(
+            "Sam Solovey, a contestant on the show \"The Apprentice,\" who worked for Trump, said his boss was kind.",
+            &[("solovey", "his boss was kind")],
+        );
+    }
+
+    #[test]
     fn a_parenthetical_then_an_appositive_describe_the_name_before_them() {
         assert_claims(
             "Rep. Jim Jordan (R-Ohio), an oversight panel member, said the deal was strange.",
