@@ -379,11 +379,20 @@ impl Document<'_> {
     fn looks_like_verb(&self, k: usize) -> bool {
         let lower = self.lower(k);
         let third_person = lower.ends_with('s') && !lower.ends_with("ss") && lower.len() > 3;
+        self.is_past_or_cue(k)
+            || (self.word(k).starts_with(char::is_lowercase)
+                && third_person
+                && self.is_in(k + 1, DETERMINERS))
+    }
+
+    /// Whether token `k` is a lower-case cue word or past form (`said`, `sent`, `urged`),
+    /// the verbs the rules look for before a report.
+    pub(crate) fn is_past_or_cue(&self, k: usize) -> bool {
+        let lower = self.lower(k);
         self.word(k).starts_with(char::is_lowercase)
             && (CUE_WORDS.contains(&lower.as_str())
                 || IRREGULAR_PAST.contains(&lower.as_str())
-                || lower.ends_with("ed")
-                || (third_person && self.is_in(k + 1, DETERMINERS)))
+                || lower.ends_with("ed"))
     }
 
     /// The noun phrase that ends just before token `end`, going back no further than
@@ -458,14 +467,11 @@ impl Document<'_> {
     /// (`The senator did give Trump some credit, saying …`).
     fn is_verb_of_clause(&self, k: usize) -> bool {
         let w = self.lower(k);
-        self.word(k).chars().next().is_some_and(char::is_lowercase)
-            && !TITLE_PARTICIPLES.contains(&w.as_str())
-            && (CUE_WORDS.contains(&w.as_str())
-                || w.ends_with("ed")
-                || IRREGULAR_PAST.contains(&w.as_str())
-                // `Democrats are drawing blueprints …, saying …`
-                || (FINITE_AUXILIARIES.contains(&w.as_str())
-                    && (self.participle_after(k) || matches!(w.as_str(), "did" | "does"))))
+        // `Democrats are drawing blueprints …, saying …`
+        let auxiliary = self.word(k).starts_with(char::is_lowercase)
+            && FINITE_AUXILIARIES.contains(&w.as_str())
+            && (self.participle_after(k) || matches!(w.as_str(), "did" | "does"));
+        !TITLE_PARTICIPLES.contains(&w.as_str()) && (self.is_past_or_cue(k) || auxiliary)
     }
 
     /// Whether a verb's participle follows the auxiliary at `k` (`are drawing`, `has

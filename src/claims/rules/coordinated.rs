@@ -3,7 +3,7 @@
 //! businessman said, arguing that …`).
 
 use crate::claims::document::{Document, TokenRange};
-use crate::claims::lexicon::{AUXILIARIES, COORDINATORS, CUE_WORDS, IRREGULAR_PAST, NOUN_MARKERS};
+use crate::claims::lexicon::{AUXILIARIES, COORDINATORS, NOUN_MARKERS};
 use crate::claims::reported::Frame;
 use crate::segment::TokenSentence;
 
@@ -65,12 +65,9 @@ impl Document<'_> {
                 && !lower.ends_with("ss")
                 && self.is_capitalised(k - 1)
                 && self.is_in(k + 1, NOUN_MARKERS);
-            self.word(k).starts_with(char::is_lowercase)
-                && (self.is_in(k, AUXILIARIES)
-                    || lower.ends_with("ed")
-                    || self.is_in(k, IRREGULAR_PAST)
-                    || self.is_in(k, CUE_WORDS)
-                    || present_after_name)
+            self.is_past_or_cue(k)
+                || (self.word(k).starts_with(char::is_lowercase)
+                    && (self.is_in(k, AUXILIARIES) || present_after_name))
         })?;
         self.subject_before(verb, sentence.first)
             .filter(|&(start, _)| start == sentence.first)
